@@ -1,0 +1,48 @@
+# Rådslag: the two commands a new user needs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_SEED ?= 1
+
+.PHONY: demo test lint typecheck pytest bench clean setup
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Stamps are keyed on pyproject.toml, so a changed dependency list reinstalls.
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed-run
+
+setup: $(VENV)/.installed-run
+	RADSLAG_DEMO=1 $(BIN)/radslag migrate --no-input
+	RADSLAG_DEMO=1 $(BIN)/radslag load-reference
+
+demo: setup
+	@echo "Rådslag körs på http://$(HOST):$(PORT)/  (Ctrl-C avslutar)"
+	RADSLAG_DEMO=1 $(BIN)/radslag runserver --noreload $(HOST):$(PORT)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(VENV)/.installed-dev
+	RADSLAG_DEMO=1 $(BIN)/mypy
+
+pytest: $(VENV)/.installed-dev
+	$(BIN)/pytest --cov --cov-report=term:skip-covered
+
+test: lint typecheck pytest
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

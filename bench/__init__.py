@@ -1,0 +1,1 @@
+"""Side-by-side benchmarks of Rådslag's decision core against peer libraries."""

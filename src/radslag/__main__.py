@@ -1,0 +1,3 @@
+from radslag.cli import main
+
+main()

@@ -1,0 +1,24 @@
+"""The ``radslag`` command: Django's management commands with Rådslag's settings preset."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run a management command; ``radslag load-reference`` runs ``load_reference``."""
+    args = list(sys.argv if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "radslag.settings")
+    # Commands are spelt with hyphens on the command line, as is usual for CLIs, but Django
+    # looks them up by module name.
+    if len(args) > 1 and not args[1].startswith("-"):
+        args[1] = args[1].replace("-", "_")
+    args[0] = "radslag"
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""Importing key figures from the Kolada API into the registry, all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from radslag.municipalities.kolada import KoladaClient, KoladaError, KoladaPage, KoladaValue
+from radslag.municipalities.models import KPI, KeyFigure, Municipality
+
+API_SOURCE = "Kolada (RKA), API v3"
+
+
+@dataclass
+class ImportSummary:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped_codes: set[str] = field(default_factory=set)
+
+
+def import_key_figures(
+    client: KoladaClient,
+    kpis: Sequence[str],
+    years: Sequence[int],
+    municipality: str | None = None,
+    on_page: Callable[[KoladaPage], None] | None = None,
+) -> ImportSummary:
+    """Fetch every page first, then write in one transaction.
+
+    Fetching everything before writing means a failure on page 7 leaves the database as it
+    was. Rows for codes outside the registry (Kolada's regions and the whole country share the
+    four-digit format) are skipped and reported.
+    """
+    values: list[KoladaValue] = []
+    for page in client.data_pages(kpis, years, municipality):
+        values.extend(page.values)
+        if on_page:
+            on_page(page)
+    known_codes = set(Municipality.objects.values_list("code", flat=True))
+    summary = ImportSummary()
+    kept = []
+    for value in values:
+        if value.municipality in known_codes:
+            kept.append(value)
+        else:
+            summary.skipped_codes.add(value.municipality)
+    _ensure_kpis(client, sorted({value.kpi for value in kept}))
+    with transaction.atomic():
+        _upsert(kept, summary)
+    return summary
+
+
+def _ensure_kpis(client: KoladaClient, kpis: list[str]) -> None:
+    missing = [kpi for kpi in kpis if not KPI.objects.filter(id=kpi).exists()]
+    if not missing:
+        return
+    metadata = client.kpi_metadata(missing)
+    for kpi in missing:
+        row = metadata.get(kpi)
+        if row is None:
+            raise KoladaError(f"Kolada has no metadata for KPI {kpi}")
+        title = str(row.get("title") or kpi)
+        KPI.objects.create(
+            id=kpi,
+            title=title,
+            unit=title.rsplit(",", 1)[1].strip() if "," in title else "",
+            description=str(row.get("description") or ""),
+        )
+
+
+def _upsert(values: list[KoladaValue], summary: ImportSummary) -> None:
+    keys = {(v.municipality, v.kpi, v.year) for v in values}
+    existing = {
+        (figure.municipality_id, figure.kpi_id, figure.year): figure
+        for figure in KeyFigure.objects.filter(
+            kpi_id__in={k for _, k, _ in keys}, year__in={y for _, _, y in keys}
+        )
+    }
+    to_create: dict[tuple[str, str, int], KeyFigure] = {}
+    to_update: list[KeyFigure] = []
+    for value in values:
+        key = (value.municipality, value.kpi, value.year)
+        figure = existing.get(key)
+        if figure is None:
+            to_create[key] = KeyFigure(
+                municipality_id=value.municipality,
+                kpi_id=value.kpi,
+                year=value.year,
+                value=value.value,
+                source=API_SOURCE,
+            )
+        elif figure.value != value.value or figure.source != API_SOURCE:
+            figure.value, figure.source = value.value, API_SOURCE
+            to_update.append(figure)
+        else:
+            summary.unchanged += 1
+    KeyFigure.objects.bulk_create(to_create.values(), batch_size=2000)
+    KeyFigure.objects.bulk_update(to_update, ["value", "source", "updated_at"], batch_size=2000)
+    summary.created, summary.updated = len(to_create), len(to_update)

@@ -1,0 +1,90 @@
+"""The map page: a choropleth of a chosen figure, with a legend and a table alternative."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.formats import number_format
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from radslag.municipalities.choropleth import choropleth_svg, legend
+from radslag.municipalities.collation import swedish_key
+from radslag.municipalities.models import Municipality
+
+
+@dataclass(frozen=True)
+class MapFigure:
+    key: str
+    label: str | Promise
+    unit: str | Promise
+    decimals: int
+    source: str | Promise
+    value: Callable[[Municipality], float | None]
+
+
+FIGURES = (
+    MapFigure(
+        "density",
+        _("Befolkningstäthet"),
+        _("invånare per km²"),
+        1,
+        _("Rådslags beräkning av invånare och landareal från Kolada (RKA)"),
+        lambda m: m.density,  # type: ignore[attr-defined]
+    ),
+    MapFigure(
+        "net_cost",
+        _("Nettokostnad per invånare"),
+        _("kr/inv"),
+        0,
+        _("Källa: Kolada (RKA)"),
+        lambda m: m.net_cost,  # type: ignore[attr-defined]
+    ),
+    MapFigure(
+        "population",
+        _("Invånare"),
+        _("invånare"),
+        0,
+        _("Källa: Kolada (RKA)"),
+        lambda m: m.population,  # type: ignore[attr-defined]
+    ),
+)
+
+
+def choropleth(request: HttpRequest) -> HttpResponse:
+    figure = next((f for f in FIGURES if f.key == request.GET.get("figur")), FIGURES[0])
+    municipalities = sorted(
+        Municipality.objects.with_latest_figures().select_related("county"),
+        key=lambda m: swedish_key(m.name),
+    )
+    values = {m.code: figure.value(m) for m in municipalities}
+    known = [value for value in values.values() if value is not None]
+    classes = legend(known)
+
+    def formatted(value: float | None) -> str:
+        if value is None:
+            return "–"
+        return number_format(value, decimal_pos=figure.decimals, force_grouping=True)
+
+    years = sorted({m.population_year for m in municipalities if m.population_year})  # type: ignore[attr-defined]
+    if figure.key == "net_cost":
+        years = sorted({m.net_cost_year for m in municipalities if m.net_cost_year})  # type: ignore[attr-defined]
+    rows = [(m, formatted(values[m.code])) for m in municipalities]
+    context = {
+        "figures": FIGURES,
+        "figure": figure,
+        "year": years[-1] if years else None,
+        "legend": [(c, formatted(c.lower), formatted(c.upper)) for c in classes],
+        "map_svg": choropleth_svg(
+            values,
+            {m.code: m.name for m in municipalities},
+            classes,
+            f"{figure.label} ({figure.unit})",
+            formatted,
+        ),
+        "rows": rows,
+    }
+    return render(request, "municipalities/map.html", context)

@@ -1,0 +1,127 @@
+"""The municipality list, its CSV download, and one municipality's page."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from radslag.municipalities import charts, geography
+from radslag.municipalities.filters import MunicipalityFilterForm
+from radslag.municipalities.models import (
+    NET_COST_KPI,
+    POPULATION_KPI,
+    KeyFigure,
+    Municipality,
+    municipality_code_validator,
+)
+from radslag.municipalities.sizeclass import size_class_of
+
+
+def municipality_list(request: HttpRequest) -> HttpResponse:
+    form = MunicipalityFilterForm(request.GET)
+    municipalities = form.results()
+    context = {
+        "form": form,
+        "municipalities": municipalities,
+        "sort_links": form.sort_links(),
+        "csv_query": request.GET.urlencode(),
+    }
+    template = (
+        "municipalities/_list_results.html"
+        if request.htmx and not request.htmx.boosted  # type: ignore[attr-defined]
+        else "municipalities/list.html"
+    )
+    return render(request, template, context)
+
+
+def municipality_list_csv(request: HttpRequest) -> HttpResponse:
+    form = MunicipalityFilterForm(request.GET)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kommuner.csv"'
+    # A byte-order mark makes Excel, which most municipal staff open CSVs in, read UTF-8.
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "kommunkod",
+            "kommun",
+            "lan",
+            "storleksklass",
+            "kommungrupp_skr",
+            "invanare",
+            "invanare_ar",
+            "landareal_km2",
+            "invanare_per_km2",
+            "nettokostnad_kr_per_inv",
+            "nettokostnad_ar",
+            "kalla",
+        ]
+    )
+    # Rows carry the annotations of with_latest_figures(), which the type checker cannot see.
+    m: Any
+    for m in form.results():
+        size = size_class_of(m.population)
+        writer.writerow(
+            [
+                m.code,
+                m.name,
+                m.county.name,
+                size.value if size else "",
+                m.skr_group.code if m.skr_group else "",
+                _number(m.population),
+                m.population_year or "",
+                _number(m.land_area_km2, 2),
+                _number(m.density, 1),
+                _number(m.net_cost),
+                m.net_cost_year or "",
+                "Kolada (RKA)",
+            ]
+        )
+    return response
+
+
+def _number(value: float | None, decimals: int = 0) -> str:
+    if value is None:
+        return ""
+    return f"{value:.{decimals}f}"
+
+
+def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
+    try:
+        municipality_code_validator(code)
+    except Exception:
+        raise Http404(_("En kommunkod har fyra siffror, till exempel 0180.")) from None
+    municipality = get_object_or_404(
+        Municipality.objects.with_latest_figures().select_related("county", "skr_group"),
+        code=code,
+    )
+    figures = list(
+        KeyFigure.objects.filter(municipality=municipality)
+        .select_related("kpi")
+        .order_by("kpi_id", "year")
+    )
+    latest: dict[str, KeyFigure] = {}
+    series: dict[str, list[tuple[int, float]]] = {}
+    for figure in figures:
+        latest[figure.kpi_id] = figure
+        series.setdefault(figure.kpi_id, []).append((figure.year, figure.value))
+    trends = [
+        charts.line_chart(series.get(POPULATION_KPI, []), _("Invånare"), unit=_("invånare")),
+        charts.line_chart(
+            series.get(NET_COST_KPI, []), _("Nettokostnad, kr per invånare"), unit=_("kr/inv")
+        ),
+    ]
+    context = {
+        "municipality": municipality,
+        "size_class": size_class_of(municipality.population),  # type: ignore[attr-defined]
+        "latest_figures": sorted(latest.values(), key=lambda f: f.kpi.title),
+        "trends": [trend for trend in trends if trend is not None],
+        "locator_map": geography.locator_map(
+            municipality.code, _("%(name)s på Sverigekartan") % {"name": municipality.name}
+        ),
+    }
+    return render(request, "municipalities/detail.html", context)

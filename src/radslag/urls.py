@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from radslag import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("kommuner/", include("radslag.municipalities.urls")),
+    path("karta/", include("radslag.municipalities.map_urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

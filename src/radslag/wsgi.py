@@ -1,0 +1,8 @@
+"""WSGI entry point: ``gunicorn radslag.wsgi``."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "radslag.settings")
+application = get_wsgi_application()

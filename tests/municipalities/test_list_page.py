@@ -1,0 +1,78 @@
+"""The list of municipalities at /kommuner/, its filters, sorting and CSV download."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.test import Client
+
+from radslag.municipalities.models import Municipality, MunicipalityGroup
+
+pytestmark = pytest.mark.django_db
+
+
+def names(response: object) -> list[str]:
+    return [m.name for m in response.context["municipalities"]]  # type: ignore[attr-defined]
+
+
+def test_it_lists_all_290_municipalities_with_kolada_as_source(client: Client) -> None:
+    response = client.get("/kommuner/")
+
+    assert response.status_code == 200
+    assert len(response.context["municipalities"]) == 290
+    assert "Källa: Kolada" in response.content.decode()
+
+
+def test_it_filters_by_name_and_answers_htmx_with_the_table_only(client: Client) -> None:
+    response = client.get("/kommuner/?q=hedemora", HTTP_HX_REQUEST="true")
+
+    assert names(response) == ["Hedemora"]
+    assert "<html" not in response.content.decode()
+
+
+def test_it_filters_by_county_and_size_class(client: Client) -> None:
+    response = client.get("/kommuner/?county=20&size=medium")
+
+    assert "Mora" in names(response)
+    assert all(m.county_id == "20" for m in response.context["municipalities"])
+    assert all(15_000 <= m.population < 50_000 for m in response.context["municipalities"])
+
+
+def test_it_filters_by_skr_group_once_imported(client: Client) -> None:
+    group = MunicipalityGroup.objects.create(code="A1", name="Storstäder", main_group="A")
+    Municipality.objects.filter(code__in=["0180", "1480", "1280"]).update(skr_group=group)
+
+    assert names(client.get("/kommuner/?group=A1")) == ["Göteborg", "Malmö", "Stockholm"]
+
+
+def test_it_sorts_by_population_descending(client: Client) -> None:
+    assert names(client.get("/kommuner/?sort=-population"))[:3] == [
+        "Stockholm",
+        "Göteborg",
+        "Malmö",
+    ]
+
+
+def test_it_marks_the_sorted_column_for_screen_readers(client: Client) -> None:
+    assert 'aria-sort="descending"' in client.get("/kommuner/?sort=-density").content.decode()
+
+
+def test_it_shows_every_municipality_when_a_filter_is_nonsense(client: Client) -> None:
+    response = client.get("/kommuner/?county=99&sort=bad")
+
+    assert response.status_code == 200
+    assert len(response.context["municipalities"]) == 290
+
+
+def test_it_downloads_the_filtered_list_as_csv(client: Client) -> None:
+    response = client.get("/kommuner/lista.csv?county=01&sort=-population")
+
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response["Content-Type"].startswith("text/csv")
+    assert len(rows) == 26
+    assert rows[0]["kommun"] == "Stockholm"
+    assert rows[0]["invanare"] == "984748"
+    assert rows[0]["invanare_ar"] == "2022"
+    assert rows[0]["kalla"] == "Kolada (RKA)"

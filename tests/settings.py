@@ -1,0 +1,12 @@
+"""Settings for the test suite: Rådslag's own, with a throwaway secret key."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
+
+from radslag.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The tests serve static files from the finders; there is no collected static root.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
