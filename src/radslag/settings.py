@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "radslag.municipalities",
+    "radslag.api",
 ]
 
 MIDDLEWARE = [
