@@ -24,9 +24,15 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 setup: $(VENV)/.installed-run
 	RADSLAG_DEMO=1 $(BIN)/radslag migrate --no-input
 	RADSLAG_DEMO=1 $(BIN)/radslag load-reference
+	RADSLAG_DEMO=1 $(BIN)/radslag demo-maturity --seed $(DEMO_SEED)
+	RADSLAG_DEMO=1 $(BIN)/radslag import-pstw
 
+# A task worker runs beside the server: it embeds the use cases for similarity search in the
+# background (a few minutes the first time) and stops with the server.
 demo: setup
 	@echo "Rådslag körs på http://$(HOST):$(PORT)/  (Ctrl-C avslutar)"
+	RADSLAG_DEMO=1 $(BIN)/radslag db_worker > var/task-worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	RADSLAG_DEMO=1 $(BIN)/radslag runserver --noreload $(HOST):$(PORT)
 
 lint: $(VENV)/.installed-dev

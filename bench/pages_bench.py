@@ -35,7 +35,8 @@ def main() -> None:
     from django.test import Client
 
     call_command("migrate", verbosity=0)
-    call_command("load_reference", stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("load_reference", stdout=quiet)
     client = Client(HTTP_HOST="127.0.0.1")
     print(f"| page | what | median ms | max ms | bytes |  (n={REPEATS}, SQLite)")
     print("|---|---|---:|---:|---:|")

@@ -50,7 +50,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "radslag.municipalities",
+    "radslag.maturity",
+    "radslag.register",
     "radslag.api",
 ]
 
@@ -125,6 +129,10 @@ SESSION_COOKIE_SECURE = not (DEBUG or DEMO)
 CSRF_COOKIE_SECURE = not (DEBUG or DEMO)
 
 KOLADA_BASE_URL = env_str("KOLADA_BASE_URL") or "https://api.kolada.se/v3"
+
+# Long work (embeddings, imports) runs as tasks stored in the database, picked up by
+# `radslag db_worker`, so web and task workers can run on different machines.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

@@ -7,6 +7,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("kommuner/", include("radslag.municipalities.urls")),
     path("karta/", include("radslag.municipalities.map_urls")),
+    path("anvandningsfall/", include("radslag.register.urls")),
+    path("mognad/", include("radslag.maturity.urls")),
     path("api/v1/", include("radslag.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from radslag.maturity.summary import maturity_summary
 from radslag.municipalities import charts, geography
 from radslag.municipalities.filters import MunicipalityFilterForm
 from radslag.municipalities.models import (
@@ -19,6 +20,7 @@ from radslag.municipalities.models import (
     municipality_code_validator,
 )
 from radslag.municipalities.sizeclass import size_class_of
+from radslag.register.models import UseCase
 
 
 def municipality_list(request: HttpRequest) -> HttpResponse:
@@ -123,5 +125,9 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
         "locator_map": geography.locator_map(
             municipality.code, _("%(name)s på Sverigekartan") % {"name": municipality.name}
         ),
+        "maturity_summary": maturity_summary(municipality),
+        "use_cases": UseCase.objects.visible_to(request.user)
+        .of_municipality(municipality)
+        .order_by("title"),
     }
     return render(request, "municipalities/detail.html", context)

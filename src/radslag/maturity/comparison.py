@@ -1,0 +1,153 @@
+"""Submitted assessments of a year, grouped for comparison: size class, SKR group, county, all.
+
+Only submitted assessments count, of one year. Dimensions are matched by key, so a later
+model version that keeps a dimension's key stays comparable; an assessment lacking one of the
+dimensions compared is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from radslag.maturity.models import Answer, Assessment, Dimension
+from radslag.maturity.scoring import Spread, spreads_by_dimension
+from radslag.municipalities.models import Municipality
+from radslag.municipalities.sizeclass import SizeClass, size_class_of
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A submitted, complete assessment reduced to what comparisons need."""
+
+    code: str
+    name: str
+    county_code: str
+    skr_group_code: str | None
+    size_class: SizeClass | None
+    levels: tuple[int, ...]  # in the order of the dimensions compared
+    is_example: bool
+
+
+@dataclass
+class PeerGroup:
+    key: str
+    label: str
+    members: list[Scored]
+    per_dimension: list[Spread | None] = field(default_factory=list)
+    overall: Spread | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
+
+    @property
+    def has_example(self) -> bool:
+        return any(member.is_example for member in self.members)
+
+
+def latest_year() -> int | None:
+    """The latest year with a submitted assessment."""
+    year: int | None = Assessment.objects.submitted().aggregate(year=Max("year"))["year"]
+    return year
+
+
+def scored_assessments(year: int, dimensions: Sequence[Dimension]) -> list[Scored]:
+    """Every submitted assessment of ``year`` that answers all of ``dimensions``."""
+    keys = [dimension.key for dimension in dimensions]
+    levels: dict[int, dict[str, int]] = {}
+    answers = Answer.objects.filter(
+        assessment__year=year,
+        assessment__status=Assessment.Status.SUBMITTED,
+        level__isnull=False,
+        dimension__key__in=keys,
+    ).values_list("assessment_id", "dimension__key", "level")
+    for assessment_id, key, level in answers:
+        if level is not None:
+            levels.setdefault(assessment_id, {})[key] = level
+    assessments = (
+        Assessment.objects.submitted()
+        .filter(year=year)
+        .select_related("municipality")
+        .order_by("municipality__name")
+    )
+    sizes = populations()
+    scored = []
+    for assessment in assessments:
+        chosen = levels.get(assessment.pk, {})
+        if len(chosen) < len(keys):
+            continue
+        municipality = assessment.municipality
+        scored.append(
+            Scored(
+                code=municipality.code,
+                name=municipality.name,
+                county_code=municipality.county_id,
+                skr_group_code=municipality.skr_group_id,
+                size_class=size_class_of(sizes.get(municipality.code)),
+                levels=tuple(chosen[key] for key in keys),
+                is_example=assessment.is_example,
+            )
+        )
+    return scored
+
+
+def peer_groups(
+    municipality: Municipality, size_class: SizeClass | None, scored: Sequence[Scored]
+) -> list[PeerGroup]:
+    """The municipality's comparison groups among ``scored``, itself left out of each.
+
+    Same size class, same SKR group (when groups are imported), same county, and all.
+    """
+    others = [entry for entry in scored if entry.code != municipality.code]
+    groups = []
+    if size_class is not None:
+        groups.append(
+            PeerGroup(
+                "size",
+                _("Samma storleksklass (%(class)s)") % {"class": size_class.label},
+                [entry for entry in others if entry.size_class == size_class],
+            )
+        )
+    if municipality.skr_group_id:
+        groups.append(
+            PeerGroup(
+                "skr",
+                _("Samma kommungrupp (%(group)s)") % {"group": municipality.skr_group},
+                [entry for entry in others if entry.skr_group_code == municipality.skr_group_id],
+            )
+        )
+    groups.append(
+        PeerGroup(
+            "county",
+            _("Samma län (%(county)s)") % {"county": municipality.county.name},
+            [entry for entry in others if entry.county_code == municipality.county_id],
+        )
+    )
+    groups.append(PeerGroup("all", _("Alla kommuner"), others))
+    for group in groups:
+        summarise(group, len(scored[0].levels) if scored else 0)
+    return groups
+
+
+def summarise(group: PeerGroup, dimensions: int) -> PeerGroup:
+    """Fill in the group's spread per dimension and overall."""
+    if group.members and dimensions:
+        group.per_dimension, group.overall = spreads_by_dimension(
+            [member.levels for member in group.members], dimensions
+        )
+    else:
+        group.per_dimension, group.overall = [None] * dimensions, None
+    return group
+
+
+def populations() -> dict[str, float | None]:
+    """Each municipality's latest population (Kolada), by code."""
+    # An annotation of with_latest_figures(), which the type checker cannot see.
+    return {
+        m.code: getattr(m, "population", None)
+        for m in Municipality.objects.with_latest_figures().only("code")
+    }

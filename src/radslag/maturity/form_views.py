@@ -1,0 +1,149 @@
+"""Answering the yearly self-assessment: save drafts, then submit once.
+
+Editing rights per municipality come later; until then only logged-in staff may answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from radslag.maturity.forms import AssessmentForm
+from radslag.maturity.models import Answer, Assessment, Dimension, MaturityModel
+from radslag.maturity.views import municipality_or_404
+from radslag.municipalities.models import Municipality
+
+# The first year the self-assessment was offered.
+FIRST_YEAR = 2023
+
+
+@staff_member_required
+def assessment(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    municipality = municipality_or_404(code)
+    if not FIRST_YEAR <= year <= timezone.localdate().year:
+        raise Http404(
+            _("Självskattningen finns för åren %(first)s till i år.") % {"first": FIRST_YEAR}
+        )
+    existing = (
+        Assessment.objects.filter(municipality=municipality, year=year)
+        .select_related("model")
+        .first()
+    )
+    version = existing.model if existing else MaturityModel.objects.current()
+    dimensions = version.dimension_list()
+    if existing is not None and (existing.is_submitted or existing.is_example):
+        # Submitted answers stand as given; example data is replaced, never edited.
+        status = 409 if request.method == "POST" else 200
+        return _read_only(request, municipality, existing, dimensions, status)
+    if request.method == "POST":
+        form = AssessmentForm(dimensions, version.level_names, data=request.POST)
+        if form.is_valid():
+            saved = _save(form, municipality, year, version, request)
+            if saved is None:
+                return _read_only(
+                    request, municipality, _refetch(municipality, year), dimensions, 409
+                )
+            if saved.is_submitted:
+                messages.success(
+                    request, _("Självskattningen för %(year)s är inskickad.") % {"year": year}
+                )
+                return redirect(reverse("maturity:profile", args=[municipality.code]))
+            messages.success(request, _("Utkastet är sparat. Du kan fortsätta senare."))
+            return redirect(saved.get_absolute_url())
+    else:
+        form = AssessmentForm(dimensions, version.level_names, initial=_initial(existing))
+    context = {
+        "municipality": municipality,
+        "year": year,
+        "maturity_model": version,
+        "assessment": existing,
+        "form": form,
+        "fieldsets": form.fieldsets(),
+        "unanswered": form.unanswered() if form.is_bound else [],
+    }
+    return render(request, "maturity/assessment_form.html", context)
+
+
+def _save(
+    form: AssessmentForm,
+    municipality: Municipality,
+    year: int,
+    version: MaturityModel,
+    request: HttpRequest,
+) -> Assessment | None:
+    """Store the answers; ``None`` if the assessment was submitted meanwhile by someone else."""
+    with transaction.atomic():
+        assessment, _created = Assessment.objects.select_for_update().get_or_create(
+            municipality=municipality, year=year, defaults={"model": version}
+        )
+        if assessment.is_submitted or assessment.is_example:
+            return None
+        levels, comments = form.levels(), form.comments()
+        for dimension in form.dimensions:
+            Answer.objects.update_or_create(
+                assessment=assessment,
+                dimension=dimension,
+                defaults={"level": levels[dimension.key], "comment": comments[dimension.key]},
+            )
+        if form.submitting:
+            assessment.status = Assessment.Status.SUBMITTED
+            assessment.submitted_at = timezone.now()
+            assessment.submitted_by = request.user if request.user.is_authenticated else None
+        assessment.save()
+    return assessment
+
+
+def _refetch(municipality: Municipality, year: int) -> Assessment:
+    return Assessment.objects.select_related("model").get(municipality=municipality, year=year)
+
+
+def _initial(existing: Assessment | None) -> dict[str, Any]:
+    if existing is None:
+        return {}
+    initial: dict[str, Any] = {}
+    for answer in existing.answers.select_related("dimension"):
+        initial[f"level_{answer.dimension.key}"] = answer.level
+        initial[f"comment_{answer.dimension.key}"] = answer.comment
+    return initial
+
+
+def _read_only(
+    request: HttpRequest,
+    municipality: Municipality,
+    assessment: Assessment,
+    dimensions: list[Dimension],
+    status: int,
+) -> HttpResponse:
+    answers = {a.dimension_id: a for a in assessment.answers.all()}
+    level_names = [_(name) for name in assessment.model.level_names]
+    rows = []
+    for dimension in dimensions:
+        answer = answers.get(dimension.pk)
+        level = next(
+            (lvl for lvl in dimension.levels.all() if answer and lvl.number == answer.level), None
+        )
+        rows.append(
+            {
+                "dimension": dimension,
+                "level": level,
+                "level_name": level_names[level.number - 1] if level else "",
+                "comment": answer.comment if answer else "",
+            }
+        )
+    context = {
+        "municipality": municipality,
+        "year": assessment.year,
+        "maturity_model": assessment.model,
+        "assessment": assessment,
+        "rows": rows,
+        "refused": request.method == "POST",
+    }
+    return render(request, "maturity/assessment_read_only.html", context, status=status)

@@ -1,0 +1,120 @@
+"""The maturity model with all its descriptors, and the national picture."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from radslag.maturity import charts
+from radslag.maturity.comparison import (
+    PeerGroup,
+    latest_year,
+    scored_assessments,
+    summarise,
+)
+from radslag.maturity.models import Dimension, Level, MaturityModel
+from radslag.maturity.scoring import Spread, level_counts
+from radslag.municipalities.models import Municipality, municipality_code_validator
+from radslag.municipalities.sizeclass import SizeClass
+
+
+@dataclass(frozen=True)
+class DistributionRow:
+    dimension: Dimension
+    counts: list[int]
+    shares: list[float]
+
+    @property
+    def cells(self) -> list[tuple[int, float]]:
+        return list(zip(self.counts, self.shares, strict=True))
+
+
+@dataclass(frozen=True)
+class NamedLevel:
+    level: Level
+    name: str
+
+
+@dataclass(frozen=True)
+class MedianRow:
+    name: str
+    spreads: list[Spread | None]  # one per comparison column
+
+
+def model(request: HttpRequest) -> HttpResponse:
+    current = MaturityModel.objects.current()
+    dimensions = current.dimension_list()
+    levels = {
+        dimension.key: [
+            NamedLevel(level, _(current.level_names[level.number - 1]))
+            for level in dimension.levels.all()
+        ]
+        for dimension in dimensions
+    }
+    context = {
+        "maturity_model": current,
+        "dimensions": [(dimension, levels[dimension.key]) for dimension in dimensions],
+    }
+    return render(request, "maturity/model.html", context)
+
+
+def national(request: HttpRequest) -> HttpResponse:
+    current = MaturityModel.objects.current()
+    dimensions = current.dimension_list()
+    year = latest_year()
+    scored = scored_assessments(year, dimensions) if year is not None else []
+    counts = level_counts([entry.levels for entry in scored], len(dimensions))
+    distribution = [
+        DistributionRow(
+            dimension, row, [count / len(scored) * 100 if scored else 0.0 for count in row]
+        )
+        for dimension, row in zip(dimensions, counts, strict=True)
+    ]
+    columns = [
+        summarise(
+            PeerGroup(size.value, str(size.label), [s for s in scored if s.size_class == size]),
+            len(dimensions),
+        )
+        for size in SizeClass
+    ]
+    columns.append(summarise(PeerGroup("all", _("Alla kommuner"), list(scored)), len(dimensions)))
+    medians = [
+        MedianRow(_(dimension.name), [column.per_dimension[index] for column in columns])
+        for index, dimension in enumerate(dimensions)
+    ]
+    medians.append(MedianRow(_("Sammantagen nivå"), [column.overall for column in columns]))
+    context = {
+        "maturity_model": current,
+        "dimensions": dimensions,
+        "year": year,
+        "participants": len(scored),
+        "municipality_count": Municipality.objects.count(),
+        "distribution": distribution,
+        "distribution_chart": charts.distribution_chart(
+            [(_(row.dimension.name), row.counts) for row in distribution],
+            [_(name) for name in current.level_names],
+            _("Andel kommuner på varje nivå per dimension"),
+        )
+        if scored
+        else None,
+        "level_names": [_(name) for name in current.level_names],
+        "columns": columns,
+        "medians": medians,
+        "has_example": any(entry.is_example for entry in scored),
+    }
+    return render(request, "maturity/national.html", context)
+
+
+def municipality_or_404(code: str) -> Municipality:
+    """The municipality of a four-digit code, with its latest population and county."""
+    try:
+        municipality_code_validator(code)
+    except Exception:
+        raise Http404(_("En kommunkod har fyra siffror, till exempel 0180.")) from None
+    return get_object_or_404(
+        Municipality.objects.with_latest_figures().select_related("county", "skr_group"),
+        code=code,
+    )

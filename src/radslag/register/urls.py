@@ -1,0 +1,17 @@
+from django.urls import path
+
+from radslag.register.views import detail, edit, similar, stats
+from radslag.register.views import list as list_views
+
+app_name = "register"
+
+urlpatterns = [
+    path("", list_views.use_case_list, name="list"),
+    path("ny/", edit.use_case_create, name="create"),
+    path("statistik/", stats.use_case_statistics, name="statistics"),
+    path("liknande/", similar.similar_cases, name="similar"),
+    path("inbaddning/", similar.embedding_status, name="embedding"),
+    path("inbaddning/starta/", similar.start_embedding, name="start_embedding"),
+    path("<int:pk>/", detail.use_case_detail, name="detail"),
+    path("<int:pk>/andra/", edit.use_case_edit, name="edit"),
+]

@@ -1,0 +1,48 @@
+"""The register's statistics page at /anvandningsfall/statistik/."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from radslag.municipalities.choropleth import choropleth_svg
+from radslag.municipalities.collation import swedish_key
+from radslag.municipalities.models import Municipality
+from radslag.register.charts import bar_chart, count_legend
+from radslag.register.filters import UseCaseFilterForm
+from radslag.register.models import UseCase
+from radslag.register.statistics import statistics_of
+
+
+def use_case_statistics(request: HttpRequest) -> HttpResponse:
+    form = UseCaseFilterForm(request.GET)
+    cases = form.apply(UseCase.objects.visible_to(request.user))
+    stats = statistics_of(cases)
+    per_municipality = stats.in_production_by_municipality
+    municipalities = sorted(
+        Municipality.objects.select_related("county"), key=lambda m: swedish_key(m.name)
+    )
+    names = {m.code: m.name for m in municipalities}
+    values: dict[str, float | None] = {code: per_municipality.get(code) for code in names}
+    classes = count_legend(list(per_municipality.values()))
+    context = {
+        "form": form,
+        "stats": stats,
+        "area_chart": bar_chart(
+            [(str(row.label), row.total) for row in stats.areas],
+            _("Användningsfall per verksamhetsområde"),
+        ),
+        "map_svg": choropleth_svg(
+            values,
+            names,
+            classes,
+            _("Kommuner med användningsfall i drift"),
+            lambda value: "0" if value is None else f"{value:.0f}",
+        ),
+        "legend": classes,
+        "map_rows": [
+            (m, per_municipality[m.code]) for m in municipalities if m.code in per_municipality
+        ],
+    }
+    return render(request, "register/statistics.html", context)
