@@ -54,7 +54,7 @@ def propose_pairs(
     n_pairs: int,
     rng: np.random.Generator,
     *,
-    top_focus: float = 4.0,
+    top_focus: float = 8.0,
 ) -> IntArray:
     """Propose the next ``n_pairs`` pairs to show voters, most informative first.
 
@@ -75,8 +75,9 @@ def propose_pairs(
         with ``q`` the better item's rank quantile (1 for the leader, 0 for the last), so the
         emphasis fades over the top tenth or two of the ranking and the rest is weighed alike
         (the bottom matters as much as the middle for the order as a whole). 0 treats all
-        pairs alike. The default 4 was chosen in simulation to cut the votes needed both for
-        the whole order and for the top ten (``bench/pairwise_bench.py``).
+        pairs alike. The default 8 (leader 9, tenth of 100 about 4, median about 1) was
+        chosen in simulation to cut the votes needed both for the whole order and for the
+        top ten (``bench/pairwise_bench.py``).
 
     Returns
     -------
