@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import path
 from ninja import NinjaAPI
 
-from radslag.api import municipalities
+from radslag.api import municipalities, use_cases
 from radslag.api.errors import install_handlers
 
 api = NinjaAPI(
@@ -13,7 +13,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "Rådslag's open data: Sweden's municipalities with Kolada key figures (Källa: Kolada "
-        "(RKA)). Read-only; answers are JSON; errors are 4xx with a 'detail' message."
+        "(RKA)) and the register of municipal AI use cases. Read-only; answers are JSON; "
+        "errors are 4xx with a 'detail' message."
     ),
     urls_namespace="api",
     openapi_url="/openapi.json",
@@ -22,5 +23,6 @@ api = NinjaAPI(
 )
 install_handlers(api)
 api.add_router("", municipalities.router)
+api.add_router("", use_cases.router)
 
 urlpatterns = [path("", api.urls)]
