@@ -53,7 +53,7 @@ def test_it_exports_a_contact_name_only_with_consent(client: Client, make_case: 
 
 
 def test_the_excel_file_holds_the_same_rows(client: Client, make_case: MakeCase) -> None:
-    make_case(title="I Excel")
+    make_case(title="I Excel", description="Text med styrtecken\x0b och \x1f i sig")
 
     response = client.get("/anvandningsfall/oppna-data/anvandningsfall.xlsx")
     sheet = load_workbook(io.BytesIO(response.content), read_only=True).active

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, XSD
 
@@ -100,10 +101,15 @@ def as_xlsx(rows: Iterable[dict[str, object]]) -> bytes:
     sheet = workbook.create_sheet("Användningsfall")
     sheet.append(FIELDS)
     for row in rows:
-        sheet.append([row[name] for name in FIELDS])
+        sheet.append([_cell(row[name]) for name in FIELDS])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _cell(value: object) -> object:
+    # Excel cannot hold control characters, and some imported descriptions carry them.
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def algoritmeregister_record(case: UseCase, base_url: str) -> dict[str, Any]:
