@@ -6,6 +6,7 @@ import json
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from radslag.register import exports
 from radslag.register.models import UseCase
@@ -27,7 +28,11 @@ def _download(content: str | bytes, content_type: str, filename: str) -> HttpRes
 
 
 def open_data(request: HttpRequest) -> HttpResponse:
-    context = {"count": UseCase.objects.published().count(), "licence": LICENCE_NOTE}
+    licence = _(
+        "Rådslags egna uppgifter: CC BY 4.0. Importerade fall: Källa: Public Sector Tech Watch, "
+        "Europeiska kommissionen, CC BY 4.0."
+    )
+    context = {"count": UseCase.objects.published().count(), "licence": licence}
     return render(request, "register/open_data.html", context)
 
 
