@@ -54,8 +54,9 @@ class TypedQuotas:
 def quiet_highs() -> highspy.Highs:
     highs = highspy.Highs()  # type: ignore[no-untyped-call]  # highspy leaves __init__ bare
     highs.setOptionValue("output_flag", False)
-    # One thread and a fixed seed make every solve, hence every lottery, reproducible.
-    highs.setOptionValue("threads", 1)
+    # A fixed seed makes every solve, hence every lottery, reproducible. The thread count is
+    # left alone: HiGHS's thread pool is global to the process, and asking for another count
+    # after any other HiGHS model has run makes every later solve fail.
     highs.setOptionValue("random_seed", 0)
     return highs
 
