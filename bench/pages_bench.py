@@ -6,11 +6,10 @@ queries, template rendering), without the network or the browser.
 
 from __future__ import annotations
 
-import os
 import statistics
-import tempfile
 import time
-from pathlib import Path
+
+from bench.database import fresh_database
 
 PAGES = [
     ("/kommuner/", "list of all 290 municipalities"),
@@ -24,19 +23,9 @@ REPEATS = 15
 
 
 def main() -> None:
-    home = Path(tempfile.mkdtemp(prefix="radslag-bench-"))
-    os.environ.update({"RADSLAG_DEMO": "1", "RADSLAG_HOME": str(home)})
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "radslag.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    fresh_database("pages")
     from django.test import Client
 
-    call_command("migrate", verbosity=0)
-    with open(os.devnull, "w") as quiet:
-        call_command("load_reference", stdout=quiet)
     client = Client(HTTP_HOST="127.0.0.1")
     print(f"| page | what | median ms | max ms | bytes |  (n={REPEATS}, SQLite)")
     print("|---|---|---:|---:|---:|")

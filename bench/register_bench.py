@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import platform
 import statistics
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -29,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from bench.database import fresh_database
 
 REPEATS = 15
 CACHE_DIR = Path(__file__).resolve().parent.parent / "var" / "bench"
@@ -90,20 +91,9 @@ def _timed(action: Callable[[], object], repeats: int = REPEATS) -> tuple[float,
 
 
 def _setup() -> None:
-    home = Path(tempfile.mkdtemp(prefix="radslag-register-bench-"))
-    os.environ.update({"RADSLAG_DEMO": "1", "RADSLAG_HOME": str(home)})
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "radslag.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    from radslag.municipalities.reference import load_reference
+    fresh_database("register")
     from radslag.register.pstw import import_pstw
 
-    call_command("migrate", verbosity=0)
-    load_reference()
     summary = import_pstw()
     print(f"imported {summary.rows} PSTW cases ({summary.linked} linked to a municipality)")
 

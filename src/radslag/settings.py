@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "radslag.municipalities",
     "radslag.maturity",
     "radslag.register",
+    "radslag.needs",
     "radslag.api",
 ]
 

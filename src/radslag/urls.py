@@ -9,6 +9,7 @@ urlpatterns = [
     path("karta/", include("radslag.municipalities.map_urls")),
     path("anvandningsfall/", include("radslag.register.urls")),
     path("mognad/", include("radslag.maturity.urls")),
+    path("behov/", include("radslag.needs.urls")),
     path("api/v1/", include("radslag.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -51,6 +51,9 @@ class Publication(models.TextChoices):
 class Source(models.TextChoices):
     OWN = "egen", _("Egen registrering")
     PSTW = "pstw", _("Public Sector Tech Watch")
+    # Simulated cases for demonstration (``radslag demo-use-cases``); every page that shows
+    # one says so.
+    EXAMPLE = "exempel", _("Exempeldata")
 
 
 class Cofog(models.TextChoices):

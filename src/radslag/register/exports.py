@@ -45,7 +45,7 @@ FORMATS = {
 
 def published_cases() -> Iterable[UseCase]:
     return (
-        UseCase.objects.published()
+        UseCase.objects.open_data()
         .select_related("organisation")
         .prefetch_related("participants")
         .order_by("pk")

@@ -36,6 +36,10 @@ class UseCaseQuerySet(models.QuerySet["UseCase"]):
     def published(self) -> UseCaseQuerySet:
         return self.filter(status=Publication.PUBLISHED)
 
+    def open_data(self) -> UseCaseQuerySet:
+        """What the open data and the API publish: published cases, never example data."""
+        return self.published().exclude(source=Source.EXAMPLE)
+
     def visible_to(self, user: Any) -> UseCaseQuerySet:
         """Drafts are for staff until editing rights per municipality arrive."""
         if getattr(user, "is_staff", False):

@@ -32,7 +32,7 @@ def open_data(request: HttpRequest) -> HttpResponse:
         "Rådslags egna uppgifter: CC BY 4.0. Importerade fall: Källa: Public Sector Tech Watch, "
         "Europeiska kommissionen, CC BY 4.0."
     )
-    context = {"count": UseCase.objects.published().count(), "licence": licence}
+    context = {"count": UseCase.objects.open_data().count(), "licence": licence}
     return render(request, "register/open_data.html", context)
 
 
@@ -63,7 +63,7 @@ def export_algoritmeregister(request: HttpRequest) -> HttpResponse:
 
 
 def dcat_catalogue(request: HttpRequest) -> HttpResponse:
-    published = UseCase.objects.published()
+    published = UseCase.objects.open_data()
     latest = published.order_by("-updated_at").values_list("updated_at", flat=True).first()
     graph = exports.catalogue(_base(request), latest.date() if latest else None, published.count())
     return HttpResponse(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from radslag.paging import page_links
 from radslag.register.filters import UseCaseFilterForm
 from radslag.register.models import UseCase
 
@@ -27,7 +28,7 @@ def use_case_list(request: HttpRequest) -> HttpResponse:
         "cases": [cases[pk] for pk in page.object_list if pk in cases],
         "total": len(ids),
         "query": query.urlencode(),
-        "page_links": _page_links(query, page.number, page.paginator.num_pages),
+        "page_links": page_links(query, page.number, page.paginator.num_pages),
     }
     template = (
         "register/_list_results.html"
@@ -35,18 +36,3 @@ def use_case_list(request: HttpRequest) -> HttpResponse:
         else "register/list.html"
     )
     return render(request, template, context)
-
-
-def _page_links(query: QueryDict, current: int, last: int) -> list[tuple[int | None, str]]:
-    """Page numbers around the current one, the first and the last; None marks a gap."""
-    wanted = sorted({1, last, *range(max(current - 2, 1), min(current + 2, last) + 1)})
-    links: list[tuple[int | None, str]] = []
-    previous = 0
-    for number in wanted:
-        if number - previous > 1:
-            links.append((None, ""))
-        page_query = query.copy()
-        page_query["page"] = str(number)
-        links.append((number, page_query.urlencode()))
-        previous = number
-    return links

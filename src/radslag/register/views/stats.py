@@ -10,6 +10,7 @@ from radslag.municipalities.choropleth import choropleth_svg
 from radslag.municipalities.collation import swedish_key
 from radslag.municipalities.models import Municipality
 from radslag.register.charts import bar_chart, count_legend
+from radslag.register.choices import Source
 from radslag.register.filters import UseCaseFilterForm
 from radslag.register.models import UseCase
 from radslag.register.statistics import statistics_of
@@ -29,6 +30,7 @@ def use_case_statistics(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "stats": stats,
+        "example_count": cases.filter(source=Source.EXAMPLE).count(),
         "area_chart": bar_chart(
             [(str(row.label), row.total) for row in stats.areas],
             _("Användningsfall per verksamhetsområde"),

@@ -1,4 +1,7 @@
-"""A labelled synthetic set of Swedish municipal needs, for the text benchmark.
+"""A labelled synthetic set of Swedish municipal needs: the example data and the text benchmark.
+
+``radslag demo-data`` stores these texts as example needs (labelled "exempeldata"), and
+``bench/text_bench.py`` measures themes and near-duplicates against their planted truth.
 
 Each need is a sentence frame filled with four content slots of one theme: a task ("införa
 taligenkänning i"), an object ("dokumentationen"), a place ("i hemtjänsten") and a goal
@@ -15,7 +18,7 @@ differ in at least one content slot. The themes span the application areas of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -480,7 +483,48 @@ FRAMES: tuple[tuple[str, str], ...] = (
         "Kan AI hjälpa oss att {task} {object} {place}? Målet är att {goal}.",
         "Målet är att {goal}. Kan AI hjälpa oss att {task} {object} {place}?",
     ),
+    (
+        "Vi vill {task} {object} {place} för att {goal}, men {obstacle}.",
+        "För att {goal} vill vi {task} {object} {place}, men {obstacle}.",
+    ),
+    (
+        "Det som hindrar oss från att {task} {object} {place} är att {obstacle}. Vi vill {goal}.",
+        "Vi vill {goal}, men det som hindrar oss från att {task} {object} {place} "
+        "är att {obstacle}.",
+    ),
 )
+
+#: The kind of submission each frame writes: a need, a strategic question or an obstacle
+#: (the values of ``radslag.needs.models.Need.Kind``).
+FRAME_KINDS: tuple[str, ...] = (
+    "behov",
+    "strategisk-fraga",
+    "behov",
+    "strategisk-fraga",
+    "behov",
+    "behov",
+    "hinder",
+    "strategisk-fraga",
+    "hinder",
+    "hinder",
+)
+
+# What stands in the way, in the obstacle frames; part of how a text is written, not of the
+# need, so a paraphrase may keep or drop it.
+OBSTACLES: tuple[str, ...] = (
+    "det är oklart hur data|skydds|förordningen ska tillämpas",
+    "vi saknar kompetens för att upphandla AI",
+    "verksamhets|systemet saknar öppna gränssnitt",
+    "licens|kostnaderna är för höga för en kommun av vår storlek",
+    "vi saknar data av tillräcklig kvalitet",
+    "det är oklart vad AI-förordningen kräver av oss",
+)
+
+_TITLES: dict[str, str] = {
+    "behov": "{task} {object}",
+    "strategisk-fraga": "Hur kan vi {task} {object}?",
+    "hinder": "Hinder för att {task} {object}",
+}
 
 CLOSINGS: tuple[str, ...] = (
     "Vi är en liten kommun med begränsade resurser.",
@@ -492,6 +536,8 @@ CLOSINGS: tuple[str, ...] = (
 )
 
 SLOTS = ("task", "object", "place", "goal")
+# In a collection too small to raise every need, this share of its texts are first texts.
+_DISTINCT_SHARE = 0.8
 
 
 @dataclass(frozen=True)
@@ -500,6 +546,12 @@ class Corpus:
     theme: np.ndarray  # (n,) theme index of each text
     need: np.ndarray  # (n,) need index; equal needs are near-duplicates
     theme_names: list[str]
+    titles: list[str] = field(default_factory=list)  # one short title per text
+    kinds: list[str] = field(default_factory=list)  # one of FRAME_KINDS' values per text
+
+    def area(self, index: int) -> str:
+        """The application area code of text ``index`` (its theme's, before the colon)."""
+        return self.theme_names[int(self.theme[index])].split(":", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -517,6 +569,10 @@ def generate(n_texts: int, seed: int) -> Corpus:
     rng = np.random.default_rng(seed)
     names = list(THEMES)
     needs = _distinct_needs(rng)
+    # A small collection raises a share of the needs, most of them once.
+    distinct = min(len(needs), max(1, int(np.ceil(_DISTINCT_SHARE * n_texts))))
+    if distinct < len(needs):
+        needs = [needs[i] for i in np.sort(rng.choice(len(needs), size=distinct, replace=False))]
     popularity = 1.0 / np.arange(1, len(needs) + 1) ** 0.6
     popularity = rng.permutation(popularity / popularity.sum())
     # Every need is raised at least once, the rest by popularity.
@@ -525,17 +581,24 @@ def generate(n_texts: int, seed: int) -> Corpus:
     )
     rng.shuffle(need_of_text)
     first_seen: dict[int, int] = {}
-    texts = []
+    rendered = []
     for need_index in need_of_text.tolist():
         need = needs[need_index]
         if need_index in first_seen:
-            texts.append(_render(need, first_seen[need_index], rng, perturb=True))
+            rendered.append(_render(need, first_seen[need_index], rng, perturb=True))
         else:
             variant = int(rng.integers(1 << 30))
             first_seen[need_index] = variant
-            texts.append(_render(need, variant, rng, perturb=False))
+            rendered.append(_render(need, variant, rng, perturb=False))
     theme = np.array([needs[i].theme for i in need_of_text], dtype=np.int64)
-    return Corpus(texts=texts, theme=theme, need=need_of_text.astype(np.int64), theme_names=names)
+    return Corpus(
+        texts=[text for text, _, _ in rendered],
+        theme=theme,
+        need=need_of_text.astype(np.int64),
+        theme_names=names,
+        titles=[title for _, title, _ in rendered],
+        kinds=[kind for _, _, kind in rendered],
+    )
 
 
 def duplicate_pairs(need: np.ndarray) -> set[tuple[int, int]]:
@@ -570,12 +633,16 @@ def _distinct_needs(rng: np.random.Generator) -> list[_Need]:
         for candidate in rng.permutation(candidates):
             if all(np.sum(candidate != other) >= 2 for other in kept):
                 kept.append(candidate)
-        needs.extend(_Need(theme, tuple(int(v) for v in slots)) for slots in kept)  # type: ignore[misc]
+        for slots in kept:
+            task, obj, place, goal = (int(v) for v in slots)
+            needs.append(_Need(theme, (task, obj, place, goal)))
     return needs
 
 
-def _render(need: _Need, variant: int, rng: np.random.Generator, perturb: bool) -> str:
-    """The need's text; ``variant`` fixes the original's phrasing, frame and closing line."""
+def _render(
+    need: _Need, variant: int, rng: np.random.Generator, perturb: bool
+) -> tuple[str, str, str]:
+    """The need's text, title and kind; ``variant`` fixes the original's phrasing and frame."""
     base = np.random.default_rng(variant)
     theme = list(THEMES)[need.theme]
     picks = {
@@ -584,6 +651,7 @@ def _render(need: _Need, variant: int, rng: np.random.Generator, perturb: bool) 
     }
     frame, order = int(base.integers(len(FRAMES))), int(base.integers(2))
     closing = int(base.integers(len(CLOSINGS))) if base.random() < 0.4 else -1
+    obstacle = OBSTACLES[int(base.integers(len(OBSTACLES)))]
     if perturb:
         for slot, option in zip(SLOTS, need.slots, strict=True):
             phrasings = _options(theme, slot)[option]
@@ -599,14 +667,16 @@ def _render(need: _Need, variant: int, rng: np.random.Generator, perturb: bool) 
         slot: _options(theme, slot)[option][picks[slot]]
         for slot, option in zip(SLOTS, need.slots, strict=True)
     }
-    text = FRAMES[frame][order].format(**words)
+    text = FRAMES[frame][order].format(obstacle=obstacle, **words)
     if closing >= 0:
         text = f"{text} {CLOSINGS[closing]}"
     text = text[0].upper() + text[1:]
+    kind = FRAME_KINDS[frame]
+    title = _TITLES[kind].format(**words).replace("|", "")
     if perturb:
         text = _split_compounds(text, rng)
         text = _typos(text, rng, int(rng.integers(0, 3)))
-    return text.replace("|", "")
+    return text.replace("|", ""), title[0].upper() + title[1:], kind
 
 
 def _split_compounds(text: str, rng: np.random.Generator) -> str:

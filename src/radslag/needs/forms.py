@@ -1,0 +1,118 @@
+"""Forms of the needs pages: submit, filter, support, merge and name a theme."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from radslag.municipalities.models import Municipality
+from radslag.municipalities.sizeclass import SizeClass
+from radslag.needs.models import Need, Theme
+from radslag.register.areas import Area
+
+
+class MunicipalityChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} ({obj.code})"
+
+
+class NeedForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A new submission; ``decision`` answers the near-duplicate question when one is shown."""
+
+    NEW, MERGE = "ny", "sla-ihop"
+
+    municipality = MunicipalityChoiceField(
+        queryset=Municipality.objects.order_by("name"), label=_("Inlämnad av")
+    )
+    supporters = forms.ModelMultipleChoiceField(
+        queryset=Municipality.objects.order_by("name"),
+        required=False,
+        label=_("Kommuner som står bakom"),
+        help_text=_("Andra kommuner som delar behovet. Håll ned Ctrl för att välja flera."),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    decision = forms.CharField(required=False, widget=forms.HiddenInput)
+    merge_with = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Need
+        fields = ["kind", "title", "text", "area", "municipality"]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "text": forms.Textarea(attrs={"rows": 6}),
+        }
+        error_messages = {
+            "title": {"required": _("Skriv en rubrik.")},
+            "text": {"required": _("Beskriv behovet, frågan eller hindret.")},
+            "area": {"required": _("Välj ett verksamhetsområde.")},
+        }
+
+    def clean_title(self) -> str:
+        title: str = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError(_("Skriv en rubrik."))
+        return title
+
+    def clean_text(self) -> str:
+        text: str = self.cleaned_data["text"].strip()
+        if len(text) < 20:
+            raise forms.ValidationError(
+                _("Beskriv behovet med minst 20 tecken, så att andra kan förstå det.")
+            )
+        return text
+
+
+class NeedFilterForm(forms.Form):
+    SORTS = {
+        "stod": ("-support_count", "-created_at", "-pk"),
+        "nyast": ("-created_at", "-pk"),
+        "rubrik": ("title", "pk"),
+    }
+
+    q = forms.CharField(required=False, max_length=200, label=_("Sök"))
+    kind = forms.ChoiceField(
+        required=False, label=_("Typ"), choices=[("", _("Alla typer")), *Need.Kind.choices]
+    )
+    area = forms.ChoiceField(
+        required=False,
+        label=_("Verksamhetsområde"),
+        choices=[("", _("Alla områden")), *Area.choices],
+    )
+    size = forms.ChoiceField(
+        required=False,
+        label=_("Kommunstorlek"),
+        choices=[("", _("Alla storlekar")), *SizeClass.choices],
+    )
+    tema = forms.ModelChoiceField(
+        queryset=Theme.objects.all(), required=False, label=_("Tema"), empty_label=_("Alla teman")
+    )
+    sort = forms.ChoiceField(
+        required=False,
+        label=_("Sortera"),
+        choices=[("stod", _("Mest stöd")), ("nyast", _("Nyast")), ("rubrik", _("Rubrik"))],
+    )
+
+
+class SupportForm(forms.Form):
+    municipality = MunicipalityChoiceField(
+        queryset=Municipality.objects.order_by("name"), label=_("Kommun")
+    )
+
+
+class MergeForm(forms.Form):
+    other = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ThemeLabelForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Theme
+        fields = ["label"]
+        error_messages = {"label": {"required": _("Ge temat ett namn.")}}
+
+    def clean_label(self) -> str:
+        label: str = self.cleaned_data["label"].strip()
+        if not label:
+            raise forms.ValidationError(_("Ge temat ett namn."))
+        return label

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill the database with example data, labelled exempeldata wherever it is shown: "
+        "maturity self-assessments of every municipality, Swedish use cases and needs. "
+        "Deterministic for a seed; replaces earlier example data and never touches real data."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        seed = options["seed"]
+        for command in ("demo_maturity", "demo_use_cases", "demo_needs"):
+            call_command(command, seed=seed, stdout=self.stdout, stderr=self.stderr)

@@ -1,0 +1,165 @@
+"""Needs, strategic questions and obstacles raised by municipalities, their support and themes.
+
+Support is the set of municipalities behind a submission: the one that submitted it and every
+one that has said it shares it. When two submissions are merged, the one merged away keeps
+its text (it is shown on the other's page) and every municipality behind it is added to the
+support of the one kept, so merging never loses support.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from radslag.municipalities.models import Municipality
+from radslag.register.areas import Area
+
+
+class Theme(models.Model):
+    """A group of submissions about the same thing, found by clustering their texts.
+
+    ``terms`` are the most distinctive words, computed; ``label`` is what the page shows,
+    made from the terms until the convener writes a better one (``label_edited``), which is
+    then carried over when the themes are computed again.
+    """
+
+    label = models.CharField(_("namn"), max_length=200)
+    label_edited = models.BooleanField(_("namnet är redigerat"), default=False)
+    terms = models.JSONField(_("utmärkande ord"), default=list)
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+    computed_at = models.DateTimeField(_("beräknat"))
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("tema")
+        verbose_name_plural = _("teman")
+
+    def __str__(self) -> str:
+        return self.label
+
+    def get_absolute_url(self) -> str:
+        return reverse("needs:theme", args=[self.pk])
+
+
+class NeedQuerySet(models.QuerySet["Need"]):
+    def open(self) -> NeedQuerySet:
+        """Submissions that stand on their own: not merged into another."""
+        return self.filter(merged_into__isnull=True)
+
+    def with_support(self) -> NeedQuerySet:
+        """Annotate ``support_count``: the municipalities behind each submission."""
+        return self.annotate(support_count=Count("supports", distinct=True))
+
+
+class Need(models.Model):
+    class Kind(models.TextChoices):
+        NEED = "behov", _("Behov")
+        STRATEGIC_QUESTION = "strategisk-fraga", _("Strategisk fråga")
+        OBSTACLE = "hinder", _("Hinder")
+
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.NEED)
+    title = models.CharField(_("rubrik"), max_length=200)
+    text = models.TextField(
+        _("beskrivning"),
+        help_text=_("Beskriv behovet, frågan eller hindret och vad ni vill uppnå."),
+    )
+    area = models.CharField(_("verksamhetsområde"), max_length=40, choices=Area.choices)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="needs",
+        verbose_name=_("inlämnad av"),
+    )
+    theme = models.ForeignKey(
+        Theme,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="needs",
+        verbose_name=_("tema"),
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged",
+        verbose_name=_("sammanslagen med"),
+    )
+    is_example = models.BooleanField(_("exempeldata"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registrerad av"),
+    )
+    created_at = models.DateTimeField(_("inlämnad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    objects = NeedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("behov eller fråga")
+        verbose_name_plural = _("behov och frågor")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(merged_into=models.F("pk")),
+                name="a_need_is_not_merged_into_itself",
+            ),
+        ]
+        indexes = [models.Index(fields=["kind"]), models.Index(fields=["area"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("needs:detail", args=[self.pk])
+
+    def supporting_municipalities(self) -> models.QuerySet[Municipality]:
+        return Municipality.objects.filter(need_supports__need=self).order_by("name")
+
+
+class Support(models.Model):
+    """One municipality stands behind one submission.
+
+    ``via`` names the submission the support came with when it was added by a merge; it is
+    empty for the submitter's own support and for support given directly.
+    """
+
+    need = models.ForeignKey(
+        Need, on_delete=models.CASCADE, related_name="supports", verbose_name=_("behov")
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="need_supports",
+        verbose_name=_("kommun"),
+    )
+    via = models.ForeignKey(
+        Need,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("genom sammanslagning med"),
+    )
+    created_at = models.DateTimeField(_("tillagt"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["need", "municipality"]
+        verbose_name = _("stöd")
+        verbose_name_plural = _("stöd")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["need", "municipality"], name="one_support_per_municipality_and_need"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} → {self.need}"

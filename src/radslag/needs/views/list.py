@@ -1,0 +1,70 @@
+"""The list of needs, strategic questions and obstacles at /behov/: filters, search, pages."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from radslag.municipalities.models import Municipality
+from radslag.needs import index
+from radslag.needs.forms import NeedFilterForm
+from radslag.needs.models import Need, NeedQuerySet
+from radslag.paging import page_links
+
+PAGE_SIZE = 25
+
+
+def filtered_needs(form: NeedFilterForm) -> tuple[NeedQuerySet, list[int] | None]:
+    """Open submissions matching the form's filters, and the search's ranking if any."""
+    needs = Need.objects.open().with_support()
+    if not form.is_valid():
+        return needs, None
+    chosen = form.cleaned_data
+    if chosen["kind"]:
+        needs = needs.filter(kind=chosen["kind"])
+    if chosen["area"]:
+        needs = needs.filter(area=chosen["area"])
+    if chosen["tema"]:
+        needs = needs.filter(theme=chosen["tema"])
+    if chosen["size"]:
+        in_class = Municipality.objects.with_latest_figures().in_size_class(chosen["size"])
+        needs = needs.filter(municipality__in=in_class.values("code"))
+    ranking = None
+    if chosen["q"].strip():
+        ranking = index.search_ids(chosen["q"])
+        needs = needs.filter(pk__in=ranking)
+    return needs, ranking
+
+
+def need_list(request: HttpRequest) -> HttpResponse:
+    form = NeedFilterForm(request.GET)
+    needs, ranking = filtered_needs(form)
+    sort = form.cleaned_data.get("sort") if form.is_valid() else ""
+    if ranking is not None and not sort:
+        present = set(needs.values_list("pk", flat=True))
+        ids = [pk for pk in ranking if pk in present]
+    else:
+        ids = list(
+            needs.order_by(*NeedFilterForm.SORTS[sort or "stod"]).values_list("pk", flat=True)
+        )
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = needs.select_related("municipality", "theme").in_bulk(list(page.object_list))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "needs": [shown[pk] for pk in page.object_list if pk in shown],
+        "total": len(ids),
+        "query": query.urlencode(),
+        "page_links": page_links(query, page.number, page.paginator.num_pages),
+        "has_example": Need.objects.filter(is_example=True).exists(),
+        "is_filtered": any(request.GET.get(name) for name in ("q", "kind", "area", "size", "tema")),
+    }
+    template = (
+        "needs/_list_results.html"
+        if request.htmx and not request.htmx.boosted  # type: ignore[attr-defined]
+        else "needs/list.html"
+    )
+    return render(request, template, context)

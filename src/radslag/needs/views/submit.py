@@ -1,0 +1,55 @@
+"""Submitting a need: the form, the near-duplicate offer, and the live check while typing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from radslag.needs import index
+from radslag.needs.forms import NeedForm
+from radslag.needs.models import Need
+from radslag.needs.support import merge, submit
+
+MAX_CHECK_TEXT = 5000
+
+
+@staff_member_required
+def need_create(request: HttpRequest) -> HttpResponse:
+    form = NeedForm(request.POST or None)
+    similar: list[index.SimilarNeed] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        target = None
+        if data["decision"] == NeedForm.MERGE:
+            target = Need.objects.open().filter(pk=data["merge_with"]).first()
+        if data["decision"] not in (NeedForm.NEW, NeedForm.MERGE):
+            similar = index.similar_needs(data["title"], data["text"])
+        if not similar:
+            need = form.save(commit=False)
+            need.created_by = request.user
+            submit(need, data["supporters"])
+            if target is None:
+                messages.success(request, _("Tack! Inlägget är inlämnat."))
+                return redirect(need)
+            result = merge(target, need)
+            messages.success(
+                request,
+                _(
+                    "Inlägget är sammanslaget med ”%(title)s”. Er text finns kvar och stödet är "
+                    "nu %(after)s kommuner."
+                )
+                % {"title": target.title, "after": result.support_after},
+            )
+            return redirect(target)
+    return render(request, "needs/form.html", {"form": form, "similar": similar})
+
+
+def similar_check(request: HttpRequest) -> HttpResponse:
+    """The near-duplicates of what is being typed, for the form's live hint."""
+    title = request.GET.get("title", "")[:200]
+    text = request.GET.get("text", "")[:MAX_CHECK_TEXT]
+    similar = index.similar_needs(title, text) if len(text.strip()) >= 20 else []
+    return render(request, "needs/_similar_hint.html", {"similar": similar})
