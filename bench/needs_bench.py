@@ -56,16 +56,18 @@ def main() -> None:
     theme = Theme.objects.first()
     assert need is not None
     assert theme is not None
+    client.get("/behov/liknande/", {"text": "värm upp"})  # templates load on first use
     checks = []
-    for text in NEW_TEXTS:
-        start = time.perf_counter()
-        response = client.get("/behov/liknande/", {"text": text})
-        checks.append(_ms(start))
-        assert response.status_code == 200
+    for _ in range(3):
+        for text in NEW_TEXTS:
+            start = time.perf_counter()
+            response = client.get("/behov/liknande/", {"text": text})
+            checks.append(_ms(start))
+            assert response.status_code == 200
     print(f"\n| what | median ms | max ms | target |  (n={REPEATS}, SQLite, {N_NEEDS} needs)")
     print("|---|---:|---:|---|")
     print(
-        f"| duplicate check on submit (`/behov/liknande/`), {len(NEW_TEXTS)} new texts "
+        f"| duplicate check on submit (`/behov/liknande/`), {len(NEW_TEXTS)} new texts × 3 "
         f"| {statistics.median(checks):.1f} | {max(checks):.1f} | < 300 ms |"
     )
     for url, what in (
