@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
+from pathlib import Path
 
 import numpy as np
 import pytest
+from bench.committee_bench import sortition_maximin
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
@@ -184,6 +187,14 @@ def test_it_reaches_the_maximin_optimum_at_the_first_leximin_level(
     assert np.all(low >= np.sort(maximin.selection_probabilities)[:30].min() - 1e-7)
 
 
+def test_it_reaches_the_same_maximin_as_sortition_algorithms(
+    quota_pool: tuple[Pool, Quotas],
+) -> None:
+    pool, quotas = quota_pool
+    theirs, _seconds = sortition_maximin(pool, quotas, seed=1)
+    assert maximin_lottery(pool, quotas).lowest_probability == pytest.approx(theirs, abs=1e-6)
+
+
 def test_it_gives_nash_welfare_no_lower_than_leximin(quota_pool: tuple[Pool, Quotas]) -> None:
     pool, quotas = quota_pool
     nash = nash_lottery(pool, quotas).selection_probabilities
@@ -337,3 +348,19 @@ def test_it_builds_quotas_around_population_shares() -> None:
     assert proportional_quotas(pool, 5).bounds == {"size": {"l": (2, 2), "s": (3, 3)}}
     weighted = proportional_quotas(pool, 5, weights=[1] * 6 + [6] * 4, slack=0.2)
     assert weighted.bounds == {"size": {"l": (3, 5), "s": (0, 2)}}
+
+
+def test_it_runs_the_council_example_in_the_docs(capsys: pytest.CaptureFixture[str]) -> None:
+    path = Path(__file__).resolve().parents[2] / "docs" / "council_example.py"
+    spec = importlib.util.spec_from_file_location("council_example", path)
+    assert spec is not None
+    assert spec.loader is not None
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)
+    example.main()
+    printed = capsys.readouterr().out
+    assert "min probability 0.0414 (k/n = 0.0414)" in printed
+    drawn = printed.split("Drawn council: ")[1].splitlines()[0].split(", ")
+    assert len(drawn) == 12
+    assert "size       TVD                      0.293" in printed
+    assert "Worst represented first: size, region" in printed
