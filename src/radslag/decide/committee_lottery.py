@@ -175,20 +175,18 @@ def leximin_compositions(
     while np.isnan(fixed).any():
         levels += 1
         value = _solve_level(finder, dual, columns, fixed)
-        y, cap, _ = dual.interior_solution()
-        # The interior point is a different dual optimum; if a panel violates it, keep going.
-        while new := columns.add(_price(finder, y, cap)):
-            dual.add_panels(new)
-            value = _solve_level(finder, dual, columns, fixed)
-            y, cap, _ = dual.interior_solution()
-        free = np.isnan(fixed)
-        pinned = np.flatnonzero(free & (y > FIX_THRESHOLD))
-        if len(pinned) == 0:
-            pinned = np.flatnonzero(free & (y >= y[free].max()))
-        fixed[pinned] = value
         if maximin_only:
             fixed[np.isnan(fixed)] = value
             break
+        y, slack = _interior_duals(finder, dual, columns)
+        free = np.isnan(fixed)
+        # Strict complementarity up to the interior point's tolerance: of y[t] and the slack,
+        # one is near zero and the other is not. A type whose best probability is only just
+        # above the level has a small slack and a y[t] above any absolute threshold.
+        pinned = np.flatnonzero(free & (y > FIX_THRESHOLD) & (y > slack))
+        if len(pinned) == 0:
+            pinned = np.flatnonzero(free & (y >= y[free].max()))
+        fixed[pinned] = value
         dual.fix(pinned, value)
         report(
             f"level {levels}: probability {value:.6f} for {len(pinned)} types, "
@@ -199,6 +197,24 @@ def leximin_compositions(
     keep = weights > 0
     probabilities = weights[keep] / weights[keep].sum()
     return TypeLottery(compositions[keep], probabilities, unreachable, levels, finder.solves)
+
+
+def _interior_duals(
+    finder: PanelFinder, lp: LevelLP, columns: _Columns
+) -> tuple[FloatArray, FloatArray]:
+    """An interior dual optimum of the level over all panels, and each type's slack.
+
+    The level's value is already optimal over all panels, but the interior point of the dual
+    optimal face over the panels found so far may be violated by a panel not yet found: add
+    such panels, and a few more from the same point, until none is.
+    """
+    while True:
+        y, cap, slack = lp.interior_solution()
+        new = columns.add(_price(finder, y, cap))
+        if not new:
+            return y, slack
+        new += _more_panels(finder, columns, y, cap, new[-1])
+        lp.add_panels(new)
 
 
 def _solve_level(finder: PanelFinder, lp: LevelLP, columns: _Columns, fixed: FloatArray) -> float:

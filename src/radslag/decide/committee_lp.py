@@ -206,12 +206,14 @@ class LevelLP:
         y = np.clip(-duals[: self._total], 0.0, None)
         return y, float(duals[self._total]), float(solution.col_value[self._level])
 
-    def interior_solution(self) -> tuple[FloatArray, float, float]:
-        """Re-solve by interior point without crossover; return ``y``, ``ŷ`` and ``z``.
+    def interior_solution(self) -> tuple[FloatArray, float, FloatArray]:
+        """Re-solve by interior point without crossover; return ``y``, ``ŷ`` and the slacks.
 
-        An interior point of the optimal face is strictly complementary, so every type whose
-        probability is pinned at this level gets ``y[t] > 0`` and can be fixed at once; a
-        simplex vertex may reveal only one (Flanigan et al. use Gurobi's barrier for this).
+        An interior point of the optimal face is strictly complementary: a type whose
+        probability is pinned at this level in every optimum has ``y[t] > 0`` and slack 0, any
+        other has ``y[t] = 0`` and a positive slack (its probability minus the level), so all
+        pinned types can be fixed at once; a simplex vertex may reveal only one (Flanigan et
+        al. use Gurobi's barrier for this).
         """
         highs = quiet_highs()
         highs.setOptionValue("solver", "ipm")
@@ -220,7 +222,9 @@ class LevelLP:
         highs.run()
         if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             raise RuntimeError(f"HiGHS interior point failed: {highs.getModelStatus()}")
-        return self._duals(highs)
+        y, cap, _value = self._duals(highs)
+        slack = np.asarray(highs.getSolution().row_value)[: self._total]
+        return y, cap, slack
 
 
 def panel_weights_for_marginals(
