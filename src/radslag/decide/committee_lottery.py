@@ -24,7 +24,8 @@ from radslag.decide.committee_lp import (
 )
 from radslag.decide.validation import FloatArray, IntArray
 
-# A dual value above this marks a type whose probability is pinned at the current level.
+# A type is pinned at the current level only when its interior dual is above this (and above its
+# slack; see leximin_compositions).
 FIX_THRESHOLD = 1e-6
 # Weight of the best duals so far in the point where new panels are priced (Wentges smoothing).
 SMOOTHING = 0.5
