@@ -38,7 +38,14 @@ from sortition_algorithms.features import FeatureValueMinMax
 from sortition_algorithms.people import People
 from sortition_algorithms.utils import set_log_level, set_random_provider
 
-from radslag.decide.committee import Lottery, Pool, Quotas, leximin_lottery, maximin_lottery
+from radslag.decide.committee import (
+    Lottery,
+    Pool,
+    Quotas,
+    leximin_lottery,
+    maximin_lottery,
+    proportional_quotas,
+)
 
 COUNCIL_EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "council_example.py"
 SLACK = 0.15
@@ -174,15 +181,20 @@ def _timed(run: Callable[[], Lottery]) -> tuple[Lottery, float]:
     return lottery, time.perf_counter() - start
 
 
-def council_pool() -> tuple[Pool, Quotas]:
-    """The 290 municipalities and the 12-seat quotas, loaded as docs/council_example.py does."""
+def council_example() -> Any:
+    """``docs/council_example.py`` as a module (the docs folder is not a package)."""
     spec = importlib.util.spec_from_file_location("council_example", COUNCIL_EXAMPLE)
     assert spec is not None
     assert spec.loader is not None
-    example: Any = importlib.util.module_from_spec(spec)
+    example = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(example)
-    _, pool = example.load()
-    return pool, example.proportional_quotas(pool, 12)
+    return example
+
+
+def council_pool() -> tuple[Pool, Quotas]:
+    """The 290 municipalities and the 12-seat quotas, loaded as docs/council_example.py does."""
+    _, pool = council_example().load()
+    return pool, proportional_quotas(pool, 12)
 
 
 def main() -> None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
-from pathlib import Path
 
 import numpy as np
 import pytest
-from bench.committee_bench import sortition_maximin
+from bench.committee_bench import council_example, sortition_maximin
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
@@ -351,13 +349,7 @@ def test_it_builds_quotas_around_population_shares() -> None:
 
 
 def test_it_runs_the_council_example_in_the_docs(capsys: pytest.CaptureFixture[str]) -> None:
-    path = Path(__file__).resolve().parents[2] / "docs" / "council_example.py"
-    spec = importlib.util.spec_from_file_location("council_example", path)
-    assert spec is not None
-    assert spec.loader is not None
-    example = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(example)
-    example.main()
+    council_example().main()
     printed = capsys.readouterr().out
     assert "min probability 0.0414 (k/n = 0.0414)" in printed
     drawn = printed.split("Drawn council: ")[1].splitlines()[0].split(", ")
