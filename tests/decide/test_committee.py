@@ -15,6 +15,7 @@ from radslag.decide.committee import (
     InfeasibleQuotasError,
     Pool,
     Quotas,
+    _compile,
     audit_panel,
     draw_panel,
     leximin_lottery,
@@ -25,6 +26,7 @@ from radslag.decide.committee import (
     proportional_quotas,
 )
 from radslag.decide.committee_panels import expand_compositions
+from radslag.decide.committee_relaxation import relaxed_leximin
 
 SMALL = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -56,7 +58,7 @@ def small_instances(draw: st.DrawFn) -> tuple[Pool, Quotas]:
     rng = np.random.default_rng(seed)
     n = draw(st.integers(4, 8))
     k = draw(st.integers(1, n - 1))
-    pool = _pool(rng, n, draw(st.lists(st.integers(2, 3), min_size=1, max_size=2)))
+    pool = _pool(rng, n, draw(st.lists(st.integers(2, 3), min_size=1, max_size=3)))
     panel = rng.choice(n, k, replace=False)
     bounds = {}
     for f, feature in enumerate(pool.features):
@@ -191,6 +193,46 @@ def test_it_reaches_the_same_maximin_as_sortition_algorithms(
     pool, quotas = quota_pool
     theirs, _seconds = sortition_maximin(pool, quotas, seed=1)
     assert maximin_lottery(pool, quotas).lowest_probability == pytest.approx(theirs, abs=1e-6)
+
+
+def test_it_finds_the_same_leximin_through_the_relaxation_as_by_column_generation(
+    quota_pool: tuple[Pool, Quotas],
+) -> None:
+    messages: list[str] = []
+    shortcut = leximin_lottery(*quota_pool, progress=messages.append)
+    levels = leximin_lottery(*quota_pool, use_relaxation=False)
+    assert any(message.endswith(", exact") for message in messages)
+    np.testing.assert_allclose(
+        shortcut.selection_probabilities, levels.selection_probabilities, atol=1e-7
+    )
+    assert shortcut.levels == levels.levels
+
+
+def test_it_falls_back_to_column_generation_when_the_relaxation_is_no_lottery() -> None:
+    # Seven types of three features and a panel of three. The LP relaxation gives the first
+    # type a sixth, but no quota-satisfying panel includes it, so the LEXIMIN lottery gives
+    # it nothing and the relaxation's answer is no lottery at all.
+    types = [(0, 0, 2), (0, 2, 0), (0, 1, 1), (0, 2, 2), (1, 2, 2), (1, 0, 0), (1, 1, 1)]
+    sizes = [2, 1, 2, 2, 2, 1, 2]
+    codes = [t for t, size in zip(types, sizes, strict=True) for _ in range(size)]
+    pool = Pool.from_columns({f"f{f}": [f"v{c[f]}" for c in codes] for f in range(3)})
+    quotas = Quotas(
+        3,
+        {
+            "f0": {"v0": (0, 3), "v1": (2, 3)},
+            "f1": {"v0": (0, 1), "v1": (0, 0), "v2": (2, 3)},
+            "f2": {"v0": (0, 1), "v1": (0, 0), "v2": (2, 2)},
+        },
+    )
+    relaxed, _levels = relaxed_leximin(_compile(pool, quotas)[0])
+    assert relaxed[0] == pytest.approx(1 / 6, abs=1e-7)
+    messages: list[str] = []
+    lottery = leximin_lottery(pool, quotas, progress=messages.append)
+    assert any(message.endswith("column generation follows") for message in messages)
+    np.testing.assert_allclose(
+        lottery.selection_probabilities, _brute_force_leximin(pool, quotas), atol=1e-7
+    )
+    assert lottery.selection_probabilities[:2] == pytest.approx([0, 0], abs=1e-9)
 
 
 def test_it_gives_nash_welfare_no_lower_than_leximin(quota_pool: tuple[Pool, Quotas]) -> None:

@@ -7,7 +7,8 @@ council. The fair lotteries are those of Flanigan, Gölz, Gupta, Hennig and Proc
 "Fair algorithms for selecting citizens' assemblies", Nature 596, 548–552:
 
 - :func:`leximin_lottery` maximises the lowest selection probability, then the next lowest, and
-  so on (their LEXIMIN, by their column generation, here with HiGHS for LP and MIP);
+  so on (their LEXIMIN; here through the LP relaxation of the quotas when it yields a lottery,
+  else by their column generation, with HiGHS for every LP and MIP);
 - :func:`maximin_lottery` maximises only the lowest;
 - :func:`nash_lottery` maximises the sum of the logarithms of the probabilities.
 
@@ -276,20 +277,31 @@ def _lottery(method: str, pool: Pool, solved: TypeLottery, members: list[IntArra
     )  # fmt: skip
 
 
-def leximin_lottery(pool: Pool, quotas: Quotas, progress: Progress | None = None) -> Lottery:
+def leximin_lottery(
+    pool: Pool,
+    quotas: Quotas,
+    progress: Progress | None = None,
+    *,
+    use_relaxation: bool = True,
+) -> Lottery:
     """The LEXIMIN lottery: maximise the lowest selection probability, then the next, and so on.
 
-    Column generation as in Flanigan et al. (2021, Methods): per level, an LP over the panels
+    First the LEXIMIN point of the quotas' LP relaxation, written as a lottery over
+    quota-satisfying panels when it is one (:mod:`radslag.decide.committee_relaxation`); else
+    column generation as in Flanigan et al. (2021, Methods): per level, an LP over the panels
     found so far and a MIP that finds the quota-satisfying panel with the largest sum of dual
-    weights; both solved by HiGHS. Candidates with identical features are grouped first, which
-    changes no probability (the LEXIMIN optimum is unique, hence symmetric).
+    weights. HiGHS solves every LP and MIP. Candidates with identical features are grouped
+    first, which changes no probability (the LEXIMIN optimum is unique, hence symmetric).
 
     Parameters
     ----------
     pool : Pool
     quotas : Quotas
     progress : callable, optional
-        Called with a line of text after the initial panels and after each level.
+        Called with a line of text after each step: the relaxation, the walk, each level.
+    use_relaxation : bool
+        False runs column generation from the start: the same lottery's probabilities, found
+        the slow way, for checking and benchmarking.
 
     Returns
     -------
@@ -303,7 +315,8 @@ def leximin_lottery(pool: Pool, quotas: Quotas, progress: Progress | None = None
         Bad input: panel larger than the pool, unknown features or values, min above max.
     """
     problem, members, _ = _compile(pool, quotas)
-    return _lottery("leximin", pool, leximin_compositions(problem, progress=progress), members)
+    solved = leximin_compositions(problem, progress=progress, use_relaxation=use_relaxation)
+    return _lottery("leximin", pool, solved, members)
 
 
 def maximin_lottery(pool: Pool, quotas: Quotas, progress: Progress | None = None) -> Lottery:

@@ -1,10 +1,11 @@
-"""LEXIMIN, maximin and Nash lotteries over panel compositions, by column generation.
+"""LEXIMIN, maximin and Nash lotteries over panel compositions.
 
-The algorithms follow Flanigan, Gölz, Gupta, Hennig and Procaccia (2021), "Fair algorithms for
-selecting citizens' assemblies", Nature 596, 548–552 (Methods and their published code): an LP
-over the panels found so far, and a MIP (:class:`PanelFinder`) that finds the quota-satisfying
-panel most worth adding. Here both run in HiGHS and work on candidate types (see
-:mod:`radslag.decide.committee_lp`).
+LEXIMIN tries the LP relaxation first (:mod:`radslag.decide.committee_relaxation`). The
+column generation algorithms follow Flanigan, Gölz, Gupta, Hennig and Procaccia (2021), "Fair
+algorithms for selecting citizens' assemblies", Nature 596, 548–552 (Methods and their
+published code): an LP over the panels found so far, and a MIP (:class:`PanelFinder`) that
+finds the quota-satisfying panel most worth adding. Here both run in HiGHS and work on
+candidate types (see :mod:`radslag.decide.committee_lp`).
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from radslag.decide.committee_lp import (
     TypedQuotas,
     panel_weights_for_marginals,
 )
+from radslag.decide.committee_relaxation import face_walk, pinned_types, relaxed_leximin
 from radslag.decide.validation import FloatArray, IntArray
 
-# A type is pinned at the current level only when its interior dual is above this (and above its
-# slack; see leximin_compositions).
-FIX_THRESHOLD = 1e-6
+# The relaxation's LEXIMIN point is accepted when the panels found give every type its
+# probability to within this.
+DECOMPOSITION_TOLERANCE = 1e-9
 # Weight of the best duals so far in the point where new panels are priced (Wentges smoothing).
 SMOOTHING = 0.5
 # Extra MIP solves per LP solve that look for more panels to add (Flanigan et al. use 10).
@@ -92,15 +94,19 @@ class _Columns:
         return np.array(self.rows, dtype=np.int64)
 
 
-def initial_columns(finder: PanelFinder, rounds: int) -> tuple[_Columns, IntArray]:
+def initial_columns(
+    finder: PanelFinder, rounds: int, start: list[IntArray] | None = None
+) -> tuple[_Columns, IntArray]:
     """Find diverse panels to start from and the types no panel can include.
 
-    First, as Flanigan et al. do, a few rounds of multiplicative weights: each found panel
-    makes its members less attractive for the next. Then panels that reach each type not yet
-    covered; a type the MIP cannot include in any panel is returned as unreachable.
+    Besides the panels in ``start``, first, as Flanigan et al. do, a few rounds of
+    multiplicative weights: each found panel makes its members less attractive for the next.
+    Then panels that reach each type not yet covered; a type the MIP cannot include in any
+    panel is returned as unreachable.
     """
     sizes = finder.problem.sizes
     columns = _Columns()
+    columns.add(start or [])
     weights = np.ones(len(sizes))
     for _ in range(rounds):
         found, _value = finder.best(weights)
@@ -141,14 +147,15 @@ def leximin_compositions(
     *,
     maximin_only: bool = False,
     progress: Callable[[str], None] | None = None,
+    use_relaxation: bool = True,
 ) -> TypeLottery:
-    """LEXIMIN (or maximin) lottery over compositions by the column generation of Flanigan et al.
+    """LEXIMIN (or maximin) lottery over compositions.
 
-    Each level maximises the lowest probability among the types not yet fixed, with the fixed
-    types held at their values. The dual of that LP (:class:`RestrictedDual`) is solved over the
-    panels found so far; the MIP then looks for a panel whose dual constraint is violated, and the
-    level ends when none is. Types whose dual is positive in an interior optimum are pinned at
-    the level's value in every optimum (complementary slackness), so they are fixed together.
+    First the shortcut of :mod:`radslag.decide.committee_relaxation`: the LEXIMIN point of the
+    quotas' LP relaxation, written as a lottery over quota-satisfying panels by
+    :func:`face_walk`. When that succeeds it is the LEXIMIN lottery. Otherwise, and for
+    maximin, the column generation of Flanigan et al. (:func:`_leximin_by_levels`) runs,
+    starting from the panels the walk found.
 
     Parameters
     ----------
@@ -156,21 +163,73 @@ def leximin_compositions(
         The selection problem over types; must be feasible.
     maximin_only : bool
         Stop after the first level: the maximin lottery.
+    progress : callable, optional
+        Called with a line of text after each step.
+    use_relaxation : bool
+        Try the relaxation first (LEXIMIN only).
 
     Returns
     -------
     TypeLottery
-        A vertex of the final primal over all panels found, so at most ``n_types + 1``
+        A vertex of the final LP over the panels found, so at most ``n_types + 1``
         compositions.
     """
     finder = PanelFinder(problem)
-    columns, unreachable = initial_columns(finder, rounds=INITIAL_ROUNDS)
+    report = progress or (lambda message: None)
+    start: list[IntArray] = []
+    if use_relaxation and not maximin_only:
+        relaxed, levels = relaxed_leximin(problem)
+        report(f"LP relaxation: {levels} levels")
+        start, mass = face_walk(finder, relaxed)
+        lottery = _lottery_for(problem, start, relaxed, levels, finder.solves)
+        report(
+            f"walk: {len(start)} panels, {finder.solves} MIPs, probability left {mass:.1e}, "
+            + ("exact" if lottery else "not exact: column generation follows")
+        )
+        if lottery is not None:
+            return lottery
+    return _leximin_by_levels(finder, start, maximin_only, report)
+
+
+def _lottery_for(
+    problem: TypedQuotas, panels: list[IntArray], target: FloatArray, levels: int, solves: int
+) -> TypeLottery | None:
+    """The lottery over ``panels`` that gives every type ``target``, or None when none does."""
+    if not panels:
+        return None
+    compositions = np.unique(np.array(panels, dtype=np.int64), axis=0)
+    weights = panel_weights_for_marginals(compositions, problem.sizes, target)
+    shortfall = float(np.max(target - weights @ compositions / problem.sizes))
+    if shortfall > DECOMPOSITION_TOLERANCE:
+        return None
+    keep = weights > 0
+    unreachable = np.flatnonzero(target == 0.0)
+    return TypeLottery(
+        compositions[keep], weights[keep] / weights[keep].sum(), unreachable, levels, solves
+    )
+
+
+def _leximin_by_levels(
+    finder: PanelFinder,
+    start: list[IntArray],
+    maximin_only: bool,
+    report: Callable[[str], None],
+) -> TypeLottery:
+    """LEXIMIN (or maximin) lottery by the column generation of Flanigan et al.
+
+    Each level maximises the lowest probability among the types not yet fixed, with the fixed
+    types held at their values. The level LP (:class:`LevelLP`) is solved over the panels
+    found so far; the MIP then looks for a panel whose dual constraint is violated, and the
+    level ends when none is. Types whose dual is positive in an interior optimum are pinned at
+    the level's value in every optimum (complementary slackness), so they are fixed together.
+    """
+    problem = finder.problem
+    columns, unreachable = initial_columns(finder, rounds=INITIAL_ROUNDS, start=start)
     n_types = problem.n_types
     fixed = np.full(n_types, np.nan)
     fixed[unreachable] = 0.0
     dual = LevelLP(problem.sizes, np.flatnonzero(np.isnan(fixed)))
     dual.add_panels(columns.rows)
-    report = progress or (lambda message: None)
     report(f"{len(columns.rows)} initial panels, {finder.solves} MIP solves")
     levels = 0
     while np.isnan(fixed).any():
@@ -180,13 +239,7 @@ def leximin_compositions(
             fixed[np.isnan(fixed)] = value
             break
         y, slack = _interior_duals(finder, dual, columns)
-        free = np.isnan(fixed)
-        # Strict complementarity up to the interior point's tolerance: of y[t] and the slack,
-        # one is near zero and the other is not. A type whose best probability is only just
-        # above the level has a small slack and a y[t] above any absolute threshold.
-        pinned = np.flatnonzero(free & (y > FIX_THRESHOLD) & (y > slack))
-        if len(pinned) == 0:
-            pinned = np.flatnonzero(free & (y >= y[free].max()))
+        pinned = pinned_types(np.isnan(fixed), y, slack)
         fixed[pinned] = value
         dual.fix(pinned, value)
         report(

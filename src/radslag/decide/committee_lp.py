@@ -21,6 +21,9 @@ from radslag.decide.validation import FloatArray, IntArray
 # Column generation stops when no panel beats the restricted dual by more than this. Flanigan et
 # al. use 5e-4; we need selection probabilities exact to about 1e-7, so the gap is much tighter.
 PRICING_GAP = 1e-9
+# Feasibility tolerance of the LP that weighs the final panels; HiGHS's default, 1e-7, would
+# let each selection probability fall short of its LEXIMIN value by that much.
+MARGINAL_TOLERANCE = 1e-10
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,6 +127,49 @@ class PanelFinder:
         panels = [p for p in panels if not np.array_equal(p, best)] + [best]
         return [p for p in panels if self.satisfies_quotas(p)], float(weights @ best)
 
+    def best_on_face(
+        self,
+        weights: FloatArray,
+        *,
+        col_lower: FloatArray,
+        col_upper: FloatArray,
+        row_lower: FloatArray,
+        row_upper: FloatArray,
+        rel_gap: float,
+    ) -> IntArray | None:
+        """A good panel within tighter bounds on ``x`` and on the quota rows, or None.
+
+        The bounds must lie within the problem's own; they hold for this solve only. The
+        answer is within ``rel_gap`` of the best, which is all a caller that only needs some
+        panel on a face of the quota polytope wants.
+        """
+        problem = self.problem
+        self._set_bounds(col_lower, col_upper, row_lower, row_upper)
+        self._highs.setOptionValue("mip_rel_gap", rel_gap)
+        try:
+            found, _value = self.best(weights)
+        finally:
+            self._highs.setOptionValue("mip_rel_gap", 0.0)
+            self._set_bounds(
+                np.zeros(problem.n_types),
+                problem.sizes.astype(np.float64),
+                problem.lower.astype(np.float64),
+                problem.upper.astype(np.float64),
+            )
+        return found[-1] if found else None
+
+    def _set_bounds(
+        self,
+        col_lower: FloatArray,
+        col_upper: FloatArray,
+        row_lower: FloatArray,
+        row_upper: FloatArray,
+    ) -> None:
+        self._highs.changeColsBounds(len(self._all), self._all, col_lower, col_upper)
+        # Row 0 is the seat total; the quota rows follow.
+        for row, (low, high) in enumerate(zip(row_lower, row_upper, strict=True), start=1):
+            self._highs.changeRowBounds(row, float(low), float(high))
+
     def satisfies_quotas(self, composition: IntArray) -> bool:
         """Whether ``composition`` (members per type) is a quota-satisfying panel."""
         problem = self.problem
@@ -194,6 +240,11 @@ class LevelLP:
     def solve(self) -> tuple[FloatArray, float, float]:
         """Return the duals ``y`` per type, ``ŷ`` and the level ``z``."""
         self._highs.run()
+        if self._highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            # A warm start can end in a basis the simplex gives up on ("unknown"); the same
+            # LP from scratch solves.
+            self._highs.clearSolver()
+            self._highs.run()
         status = self._highs.getModelStatus()
         if status != highspy.HighsModelStatus.kOptimal:
             raise RuntimeError(f"HiGHS could not solve the LEXIMIN level: {status}")
@@ -251,6 +302,8 @@ def panel_weights_for_marginals(
     lp.row_upper_ = np.append(np.full(n_types, highspy.kHighsInf), 1.0)
     column_matrix(lp, matrix)
     highs = quiet_highs()
+    highs.setOptionValue("primal_feasibility_tolerance", MARGINAL_TOLERANCE)
+    highs.setOptionValue("dual_feasibility_tolerance", MARGINAL_TOLERANCE)
     highs.passModel(lp)
     highs.run()
     if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
