@@ -25,8 +25,9 @@ from radslag.decide.committee import (
     population_weights,
     proportional_quotas,
 )
+from radslag.decide.committee_lp import PanelFinder
 from radslag.decide.committee_panels import expand_compositions
-from radslag.decide.committee_relaxation import relaxed_leximin
+from radslag.decide.committee_relaxation import face_walk, relaxed_leximin
 
 SMALL = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -206,6 +207,22 @@ def test_it_finds_the_same_leximin_through_the_relaxation_as_by_column_generatio
         shortcut.selection_probabilities, levels.selection_probabilities, atol=1e-7
     )
     assert shortcut.levels == levels.levels
+
+
+def test_it_walks_the_relaxed_leximin_point_into_quota_satisfying_panels(
+    quota_pool: tuple[Pool, Quotas],
+) -> None:
+    problem = _compile(*quota_pool)[0]
+    relaxed, _levels = relaxed_leximin(problem)
+    finder = PanelFinder(problem)
+    weights = np.random.default_rng(3).random(problem.n_types)
+    _panels, best_before = finder.best(weights)
+    panels, mass = face_walk(finder, relaxed)
+    assert mass < 1e-9
+    assert len(panels) <= problem.n_types
+    assert all(finder.satisfies_quotas(panel) for panel in panels)
+    # The walk restricts the MIP to faces one solve at a time and leaves it as it was.
+    assert finder.best(weights)[1] == pytest.approx(best_before, abs=1e-9)
 
 
 def test_it_falls_back_to_column_generation_when_the_relaxation_is_no_lottery() -> None:

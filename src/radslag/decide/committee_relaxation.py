@@ -153,14 +153,16 @@ def _interior_solution(lp: highspy.HighsLp) -> highspy.HighsSolution:
 def face_walk(finder: PanelFinder, probabilities: FloatArray) -> tuple[list[IntArray], float]:
     """Quota-satisfying panels whose convex hull holds ``probabilities``, found by walking faces.
 
-    The constructive proof of Carathéodory's theorem (Grötschel, Lovász and Schrijver 1988,
-    "Geometric algorithms and combinatorial optimization", section 6.5): take the point ``x``
+    The constructive proof of Carathéodory's theorem (as in Grötschel, Lovász and Schrijver
+    1988, "Geometric algorithms and combinatorial optimization", Springer): take the point ``x``
     still to place, find an integer panel ``v`` on the smallest face of ``P_R`` that holds
     ``x`` (the MIP with every bound and quota that ``x`` meets exactly held there), and move
     ``x`` away from ``v`` until it reaches a smaller face. If ``x`` lies in ``P_I``, every panel
     of a lottery for it lies on that face, so the MIP finds one; each step drops the face's
-    dimension, so the walk takes at most ``n_types + 1`` steps. The MIP prefers the types
-    with high probability, which keeps the steps long.
+    dimension, so the walk takes at most ``n_types`` steps. Where ``P_I`` is smaller than
+    ``P_R``, a step can leave ``P_I`` even from a point inside it; the walk then meets a face
+    without a panel and stops. The MIP prefers the types with high probability, which keeps
+    the steps long.
 
     Returns
     -------
