@@ -304,7 +304,8 @@ def _leximin_row(
         alone_cells = ("not run", "")
     else:
         difference = np.abs(alone[0].selection_probabilities - lottery.selection_probabilities)
-        alone_cells = (f"{alone[1]:.1f}", "yes" if difference.max() <= 1e-7 else "NO")
+        seconds_alone = f"{alone[1]:.2f}" if alone[1] < 10 else f"{alone[1]:.1f}"
+        alone_cells = (seconds_alone, "yes" if difference.max() <= 1e-7 else "NO")
     cells = (
         name,
         route,
@@ -313,7 +314,7 @@ def _leximin_row(
         str(len(lottery.panels)),
         f"{lottery.lowest_probability:.9f}",
         agrees,
-        f"{seconds:.1f}",
+        f"{seconds:.2f}" if seconds < 10 else f"{seconds:.1f}",
         verdict,
         *alone_cells,
     )
