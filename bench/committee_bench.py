@@ -48,6 +48,7 @@ from radslag.decide.committee import (
     maximin_lottery,
     proportional_quotas,
 )
+from radslag.decide.committee_lottery import RELAXATION_EXACT
 
 COUNCIL_EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "council_example.py"
 SLACK = 0.15
@@ -273,7 +274,7 @@ def main() -> None:
         lottery, seconds = _timed(
             lambda: leximin_lottery(pool, quotas, progress=messages.append)  # noqa: B023
         )
-        route = "relaxation" if any(m.endswith(", exact") for m in messages) else "levels"
+        route = "relaxation" if RELAXATION_EXACT in messages else "levels"
         # Column generation alone is the route the relaxation replaces; on 2 000/200 it has
         # not finished its third level within 20 minutes, so it is not run there.
         alone = None if goal == LARGEST_GOAL else _timed(

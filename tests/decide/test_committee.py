@@ -25,7 +25,8 @@ from radslag.decide.committee import (
     population_weights,
     proportional_quotas,
 )
-from radslag.decide.committee_lp import PanelFinder
+from radslag.decide.committee_lottery import RELAXATION_EXACT, _close_gap
+from radslag.decide.committee_lp import PanelFinder, panel_weights_for_marginals
 from radslag.decide.committee_panels import expand_compositions
 from radslag.decide.committee_relaxation import face_walk, relaxed_leximin
 
@@ -202,7 +203,7 @@ def test_it_finds_the_same_leximin_through_the_relaxation_as_by_column_generatio
     messages: list[str] = []
     shortcut = leximin_lottery(*quota_pool, progress=messages.append)
     levels = leximin_lottery(*quota_pool, use_relaxation=False)
-    assert any(message.endswith(", exact") for message in messages)
+    assert RELAXATION_EXACT in messages
     np.testing.assert_allclose(
         shortcut.selection_probabilities, levels.selection_probabilities, atol=1e-7
     )
@@ -225,6 +226,21 @@ def test_it_walks_the_relaxed_leximin_point_into_quota_satisfying_panels(
     assert finder.best(weights)[1] == pytest.approx(best_before, abs=1e-9)
 
 
+def test_it_closes_the_gap_a_walk_stopped_short_leaves(quota_pool: tuple[Pool, Quotas]) -> None:
+    problem = _compile(*quota_pool)[0]
+    relaxed, _levels = relaxed_leximin(problem)
+    finder = PanelFinder(problem)
+    panels, _mass = face_walk(finder, relaxed)
+    half = panels[: len(panels) // 2]
+    compositions = np.array(half)
+    weights = panel_weights_for_marginals(compositions, problem.sizes, relaxed)
+    assert np.max(relaxed - weights @ compositions / problem.sizes) > 1e-3
+    closed = np.array(_close_gap(finder, half, relaxed))
+    weights = panel_weights_for_marginals(closed, problem.sizes, relaxed)
+    assert np.max(relaxed - weights @ closed / problem.sizes) <= 1e-9
+    assert all(finder.satisfies_quotas(panel) for panel in closed)
+
+
 def test_it_falls_back_to_column_generation_when_the_relaxation_is_no_lottery() -> None:
     # Seven types of three features and a panel of three. The LP relaxation gives the first
     # type a sixth, but no quota-satisfying panel includes it, so the LEXIMIN lottery gives
@@ -245,6 +261,7 @@ def test_it_falls_back_to_column_generation_when_the_relaxation_is_no_lottery() 
     assert relaxed[0] == pytest.approx(1 / 6, abs=1e-7)
     messages: list[str] = []
     lottery = leximin_lottery(pool, quotas, progress=messages.append)
+    assert RELAXATION_EXACT not in messages
     assert any(message.endswith("column generation follows") for message in messages)
     np.testing.assert_allclose(
         lottery.selection_probabilities, _brute_force_leximin(pool, quotas), atol=1e-7

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from radslag.decide.committee_lp import (
+    MARGINAL_TOLERANCE,
     PRICING_GAP,
     LevelLP,
     NashMaster,
@@ -29,6 +30,11 @@ from radslag.decide.validation import FloatArray, IntArray
 # The relaxation's LEXIMIN point is accepted when the panels found give every type its
 # probability to within this.
 DECOMPOSITION_TOLERANCE = 1e-9
+# The progress line that says the relaxation's point is the LEXIMIN lottery.
+RELAXATION_EXACT = "relaxation: exact"
+# Rounds of column generation that may close the gap a stuck walk leaves before the
+# fallback; each round is one LP and up to 1 + EXTRA_PANELS MIPs.
+CLOSING_ROUNDS = 50
 # Weight of the best duals so far in the point where new panels are priced (Wentges smoothing).
 SMOOTHING = 0.5
 # Extra MIP solves per LP solve that look for more panels to add (Flanigan et al. use 10).
@@ -153,9 +159,9 @@ def leximin_compositions(
 
     First the shortcut of :mod:`radslag.decide.committee_relaxation`: the LEXIMIN point of the
     quotas' LP relaxation, written as a lottery over quota-satisfying panels by
-    :func:`face_walk`. When that succeeds it is the LEXIMIN lottery. Otherwise, and for
-    maximin, the column generation of Flanigan et al. (:func:`_leximin_by_levels`) runs,
-    starting from the panels the walk found.
+    :func:`face_walk` (and :func:`_close_gap` when the walk stops short). When that succeeds
+    it is the LEXIMIN lottery. Otherwise, and for maximin, the column generation of Flanigan
+    et al. (:func:`_leximin_by_levels`) runs, starting from the panels found so far.
 
     Parameters
     ----------
@@ -182,13 +188,47 @@ def leximin_compositions(
         report(f"LP relaxation: {levels} levels")
         start, mass = face_walk(finder, relaxed)
         lottery = _lottery_for(problem, start, relaxed, levels, finder.solves)
-        report(
-            f"walk: {len(start)} panels, {finder.solves} MIPs, probability left {mass:.1e}, "
-            + ("exact" if lottery else "not exact: column generation follows")
-        )
+        report(f"walk: {len(start)} panels, {finder.solves} MIPs, probability left {mass:.1e}")
+        if lottery is None:
+            closed = _close_gap(finder, start, relaxed)
+            report(f"closing the gap: {len(closed)} panels, {finder.solves} MIPs")
+            lottery = _lottery_for(problem, closed, relaxed, levels, finder.solves)
+            start = closed
+        report(RELAXATION_EXACT if lottery else "relaxation: no lottery, column generation follows")
         if lottery is not None:
             return lottery
     return _leximin_by_levels(finder, start, maximin_only, report)
+
+
+def _close_gap(finder: PanelFinder, panels: list[IntArray], target: FloatArray) -> list[IntArray]:
+    """More panels, until a lottery over them gives every type ``target`` or none can.
+
+    When the walk gets stuck short of the end, the point it started from may still be a
+    lottery: the walk can leave ``P_I`` on the way. Column generation on the LP of
+    :meth:`LevelLP.require` decides: it stops when the shortfall is within
+    ``DECOMPOSITION_TOLERANCE``, when a Lagrangian bound (the pricing MIP's value at the LP's
+    duals minus ``y @ target``) shows that no lottery reaches ``target``, or after
+    ``CLOSING_ROUNDS`` rounds.
+    """
+    sizes = finder.problem.sizes
+    columns = _Columns()
+    columns.add(panels)
+    lp = LevelLP(sizes, np.arange(finder.problem.n_types), tolerance=MARGINAL_TOLERANCE)
+    lp.require(target)
+    lp.add_panels(columns.rows)
+    for _ in range(CLOSING_ROUNDS):
+        y, cap, value = lp.solve()
+        if value >= -DECOMPOSITION_TOLERANCE:
+            break
+        found, top = finder.best(y / sizes)
+        if top - float(target @ y) < -DECOMPOSITION_TOLERANCE:
+            break
+        new = columns.add([p for p in found if float(p @ (y / sizes)) > cap + PRICING_GAP])
+        if not new:
+            break
+        new += _more_panels(finder, columns, y, cap, new[-1])
+        lp.add_panels(new)
+    return columns.rows
 
 
 def _lottery_for(
@@ -320,6 +360,8 @@ def _more_panels(
             break
         weights[panel > 0] *= upper / value
         total = weights.sum()
+        if total <= 0.0:
+            break  # no dual weight left off the panels found: nothing else to ask for
         weights, upper = weights / total, upper / total
         answers, _ = finder.best(weights / sizes)
         violating = [p for p in answers if float(p @ (y / sizes)) > cap + PRICING_GAP]

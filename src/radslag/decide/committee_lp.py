@@ -198,12 +198,15 @@ class LevelLP:
     than one per panel, and HiGHS's primal simplex restarts from the previous basis.
     """
 
-    def __init__(self, sizes: IntArray, free: IntArray) -> None:
+    def __init__(self, sizes: IntArray, free: IntArray, tolerance: float | None = None) -> None:
         self._sizes = sizes.astype(np.float64)
         n_types = len(sizes)
         self._level = 0
         self._total = n_types  # row index of sum_P q[P] <= 1
         self._highs = quiet_highs()
+        if tolerance is not None:
+            self._highs.setOptionValue("primal_feasibility_tolerance", tolerance)
+            self._highs.setOptionValue("dual_feasibility_tolerance", tolerance)
         self._highs.setOptionValue("solver", "simplex")
         self._highs.setOptionValue("simplex_strategy", 4)  # primal: new columns keep feasibility
         self._highs.setOptionValue("presolve", "off")
@@ -230,6 +233,15 @@ class LevelLP:
             index = np.append(members, self._total).astype(np.int32)
             values = np.append(composition[members] / self._sizes[members], 1.0)
             self._highs.addCol(0.0, 0.0, highspy.kHighsInf, len(index), index, values)
+
+    def require(self, targets: FloatArray) -> None:
+        """Ask every free type for ``targets[t] + z`` instead of ``z``.
+
+        With every type free, the LP's value is then minus the largest shortfall of a lottery
+        over the panels from ``targets``: 0 when some lottery gives every type its target.
+        """
+        for row, target in enumerate(targets):
+            self._highs.changeRowBounds(row, float(target), highspy.kHighsInf)
 
     def fix(self, types: IntArray, probability: float) -> None:
         """Hold ``types`` at ``probability`` from now on instead of at the level ``z``."""

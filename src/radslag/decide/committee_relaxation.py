@@ -8,7 +8,8 @@ contains ``P_I`` and is described by a few dozen rows, so its LEXIMIN point ``p_
 sequence of small LPs. Whenever ``p_R`` lies in ``P_I`` it is the LEXIMIN point of ``P_I`` too:
 nothing in ``P_I`` can beat it, since nothing in ``P_R`` does. On assembly-like pools it does
 (bench/committee_bench.py), and :func:`face_walk` proves it by writing ``p_R`` as a lottery over
-quota-satisfying panels; when the walk fails, the caller falls back to column generation.
+quota-satisfying panels; when the walk stops short, the caller adds panels by column generation
+towards ``p_R`` and, should that fail too, falls back to column generation level by level.
 """
 
 from __future__ import annotations
