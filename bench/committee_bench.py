@@ -18,6 +18,8 @@ alone (the same probabilities), and timed against the Gurobi figures Flanigan et
    slack ``s = 0.15`` (the rounding of :func:`radslag.decide.committee.proportional_quotas`).
 2. The council instance of ``docs/council_example.py``: the 290 municipalities, 12 seats,
    proportional quotas on size class and region (LEXIMIN only; the goal is under 10 s).
+3. How often LEXIMIN takes the route through the LP relaxation, on ten more pools of each of
+   four kinds (:func:`routes`; not with ``RADSLAG_BENCH_QUICK``).
 
 Set ``RADSLAG_BENCH_QUICK=1`` to skip the largest pool, 2 000/200, which takes about half an
 hour, most of it waiting for sortition-algorithms; ``make bench`` runs everything.
@@ -283,7 +285,32 @@ def main() -> None:
         _leximin_row(name, route, lottery, lowest, seconds, goal, alone)
     if quick:
         print("2 000/200 skipped (RADSLAG_BENCH_QUICK)")
+    else:
+        routes()
     print(f"\n{PUBLISHED}. Load average after: {_load()} (2 cores).")
+
+
+def routes(seeds: int = 10) -> None:
+    """How often LEXIMIN takes the relaxation route, on ``seeds`` pools of each kind."""
+    print(f"\nLEXIMIN route over {seeds} pools of each kind (seeds 1001–{1000 + seeds})\n")
+    header = ("pool / panel", "features", "relaxation route", "median s", "max s")
+    print(" | ".join(header))
+    print(" | ".join("---" for _ in header))
+    for n, k, features in ((150, 22, 4), (150, 22, 7), (500, 75, 6), (500, 75, 7)):
+        exact, seconds = 0, []
+        for seed in range(1001, 1001 + seeds):
+            pool, quotas = synthetic_pool(n, k, features, seed)
+            messages: list[str] = []
+            _lottery, elapsed = _timed(
+                lambda: leximin_lottery(pool, quotas, progress=messages.append)  # noqa: B023
+            )
+            exact += RELAXATION_EXACT in messages
+            seconds.append(elapsed)
+        cells = (
+            f"{n}/{k}", str(features), f"{exact}/{seeds}", f"{np.median(seconds):.1f}",
+            f"{max(seconds):.1f}",
+        )  # fmt: skip
+        print(" | ".join(cells), flush=True)
 
 
 def _leximin_row(
