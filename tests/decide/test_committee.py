@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
+from radslag.decide import committee_lottery
 from radslag.decide.committee import (
     InfeasibleQuotasError,
     Pool,
@@ -239,6 +240,21 @@ def test_it_closes_the_gap_a_walk_stopped_short_leaves(quota_pool: tuple[Pool, Q
     weights = panel_weights_for_marginals(closed, problem.sizes, relaxed)
     assert np.max(relaxed - weights @ closed / problem.sizes) <= 1e-9
     assert all(finder.satisfies_quotas(panel) for panel in closed)
+
+
+def test_it_falls_back_to_column_generation_when_a_solver_fails_on_the_relaxation(
+    quota_pool: tuple[Pool, Quotas], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = leximin_lottery(*quota_pool).selection_probabilities
+
+    def failing(problem: object) -> None:
+        raise RuntimeError("HiGHS could not solve the relaxed level: kUnknown")
+
+    monkeypatch.setattr(committee_lottery, "relaxed_leximin", failing)
+    messages: list[str] = []
+    lottery = leximin_lottery(*quota_pool, progress=messages.append)
+    assert any(message.startswith("relaxation failed") for message in messages)
+    np.testing.assert_allclose(lottery.selection_probabilities, expected, atol=1e-7)
 
 
 def test_it_falls_back_to_column_generation_when_the_relaxation_is_no_lottery() -> None:

@@ -184,20 +184,33 @@ def leximin_compositions(
     report = progress or (lambda message: None)
     start: list[IntArray] = []
     if use_relaxation and not maximin_only:
-        relaxed, levels = relaxed_leximin(problem)
-        report(f"LP relaxation: {levels} levels")
-        start, mass = face_walk(finder, relaxed)
-        lottery = _lottery_for(problem, start, relaxed, levels, finder.solves)
-        report(f"walk: {len(start)} panels, {finder.solves} MIPs, probability left {mass:.1e}")
-        if lottery is None:
-            closed = _close_gap(finder, start, relaxed)
-            report(f"closing the gap: {len(closed)} panels, {finder.solves} MIPs")
-            lottery = _lottery_for(problem, closed, relaxed, levels, finder.solves)
-            start = closed
+        try:
+            lottery, start = _leximin_by_relaxation(finder, report)
+        except RuntimeError as error:
+            # A solver failure on the shortcut costs time, not the answer.
+            lottery = None
+            report(f"relaxation failed ({error})")
         report(RELAXATION_EXACT if lottery else "relaxation: no lottery, column generation follows")
         if lottery is not None:
             return lottery
     return _leximin_by_levels(finder, start, maximin_only, report)
+
+
+def _leximin_by_relaxation(
+    finder: PanelFinder, report: Callable[[str], None]
+) -> tuple[TypeLottery | None, list[IntArray]]:
+    """The relaxation's LEXIMIN lottery when it is one, and the panels found on the way."""
+    problem = finder.problem
+    relaxed, levels = relaxed_leximin(problem)
+    report(f"LP relaxation: {levels} levels")
+    panels, mass = face_walk(finder, relaxed)
+    lottery = _lottery_for(problem, panels, relaxed, levels, finder.solves)
+    report(f"walk: {len(panels)} panels, {finder.solves} MIPs, probability left {mass:.1e}")
+    if lottery is None:
+        panels = _close_gap(finder, panels, relaxed)
+        report(f"closing the gap: {len(panels)} panels, {finder.solves} MIPs")
+        lottery = _lottery_for(problem, panels, relaxed, levels, finder.solves)
+    return lottery, panels
 
 
 def _close_gap(finder: PanelFinder, panels: list[IntArray], target: FloatArray) -> list[IntArray]:
