@@ -272,11 +272,8 @@ def main() -> None:
         goal = LARGEST_GOAL if n == POOLS[-1][0] else None
         named.append((f"{n:,}/{k}".replace(",", " "), (pool, quotas), maximin[n], goal))
     for name, (pool, quotas), lowest, goal in named:
-        messages: list[str] = []
-        lottery, seconds = _timed(
-            lambda: leximin_lottery(pool, quotas, progress=messages.append)  # noqa: B023
-        )
-        route = "relaxation" if RELAXATION_EXACT in messages else "levels"
+        lottery, seconds, relaxed = _leximin_with_route(pool, quotas)
+        route = "relaxation" if relaxed else "levels"
         # Column generation alone is the route the relaxation replaces; on 2 000/200 it has
         # not finished its third level within 20 minutes, so it is not run there.
         alone = None if goal == LARGEST_GOAL else _timed(
@@ -290,6 +287,17 @@ def main() -> None:
     print(f"\n{PUBLISHED}. Load average after: {_load()} (2 cores).")
 
 
+def _leximin_with_route(pool: Pool, quotas: Quotas) -> tuple[Lottery, float, bool]:
+    """The LEXIMIN lottery, its seconds, and whether the relaxation route gave it."""
+    messages: list[str] = []
+    lottery, seconds = _timed(lambda: leximin_lottery(pool, quotas, progress=messages.append))
+    return lottery, seconds, RELAXATION_EXACT in messages
+
+
+def _seconds(seconds: float) -> str:
+    return f"{seconds:.2f}" if seconds < 10 else f"{seconds:.1f}"
+
+
 def routes(seeds: int = 10) -> None:
     """How often LEXIMIN takes the relaxation route, on ``seeds`` pools of each kind."""
     print(f"\nLEXIMIN route over {seeds} pools of each kind (seeds 1001–{1000 + seeds})\n")
@@ -299,12 +307,8 @@ def routes(seeds: int = 10) -> None:
     for n, k, features in ((150, 22, 4), (150, 22, 7), (500, 75, 6), (500, 75, 7)):
         exact, seconds = 0, []
         for seed in range(1001, 1001 + seeds):
-            pool, quotas = synthetic_pool(n, k, features, seed)
-            messages: list[str] = []
-            _lottery, elapsed = _timed(
-                lambda: leximin_lottery(pool, quotas, progress=messages.append)  # noqa: B023
-            )
-            exact += RELAXATION_EXACT in messages
+            _lottery, elapsed, relaxed = _leximin_with_route(*synthetic_pool(n, k, features, seed))
+            exact += relaxed
             seconds.append(elapsed)
         cells = (
             f"{n}/{k}", str(features), f"{exact}/{seeds}", f"{np.median(seconds):.1f}",
@@ -332,8 +336,7 @@ def _leximin_row(
         alone_cells = ("not run", "")
     else:
         difference = np.abs(alone[0].selection_probabilities - lottery.selection_probabilities)
-        seconds_alone = f"{alone[1]:.2f}" if alone[1] < 10 else f"{alone[1]:.1f}"
-        alone_cells = (seconds_alone, "yes" if difference.max() <= 1e-7 else "NO")
+        alone_cells = (_seconds(alone[1]), "yes" if difference.max() <= 1e-7 else "NO")
     cells = (
         name,
         route,
@@ -342,7 +345,7 @@ def _leximin_row(
         str(len(lottery.panels)),
         f"{lottery.lowest_probability:.9f}",
         agrees,
-        f"{seconds:.2f}" if seconds < 10 else f"{seconds:.1f}",
+        _seconds(seconds),
         verdict,
         *alone_cells,
     )

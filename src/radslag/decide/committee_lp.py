@@ -54,13 +54,17 @@ class TypedQuotas:
         return len(self.sizes)
 
 
-def quiet_highs() -> highspy.Highs:
+def quiet_highs(feasibility_tolerance: float | None = None) -> highspy.Highs:
+    """A silent, seeded HiGHS; ``feasibility_tolerance`` replaces the primal and dual 1e-7."""
     highs = highspy.Highs()  # type: ignore[no-untyped-call]  # highspy leaves __init__ bare
     highs.setOptionValue("output_flag", False)
     # A fixed seed makes every solve, hence every lottery, reproducible. The thread count is
     # left alone: HiGHS's thread pool is global to the process, and asking for another count
     # after any other HiGHS model has run makes every later solve fail.
     highs.setOptionValue("random_seed", 0)
+    if feasibility_tolerance is not None:
+        highs.setOptionValue("primal_feasibility_tolerance", feasibility_tolerance)
+        highs.setOptionValue("dual_feasibility_tolerance", feasibility_tolerance)
     return highs
 
 
@@ -203,10 +207,7 @@ class LevelLP:
         n_types = len(sizes)
         self._level = 0
         self._total = n_types  # row index of sum_P q[P] <= 1
-        self._highs = quiet_highs()
-        if tolerance is not None:
-            self._highs.setOptionValue("primal_feasibility_tolerance", tolerance)
-            self._highs.setOptionValue("dual_feasibility_tolerance", tolerance)
+        self._highs = quiet_highs(tolerance)
         self._highs.setOptionValue("solver", "simplex")
         self._highs.setOptionValue("simplex_strategy", 4)  # primal: new columns keep feasibility
         self._highs.setOptionValue("presolve", "off")
@@ -313,9 +314,7 @@ def panel_weights_for_marginals(
     lp.row_lower_ = np.append(targets, 1.0)
     lp.row_upper_ = np.append(np.full(n_types, highspy.kHighsInf), 1.0)
     column_matrix(lp, matrix)
-    highs = quiet_highs()
-    highs.setOptionValue("primal_feasibility_tolerance", MARGINAL_TOLERANCE)
-    highs.setOptionValue("dual_feasibility_tolerance", MARGINAL_TOLERANCE)
+    highs = quiet_highs(MARGINAL_TOLERANCE)
     highs.passModel(lp)
     highs.run()
     if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:

@@ -197,7 +197,7 @@ def face_walk(finder: PanelFinder, probabilities: FloatArray) -> tuple[list[IntA
         if found is None:
             break
         panels.append(found)
-        step = _longest_step(x, found.astype(np.float64), sizes, incidence, lower, upper)
+        step = _longest_step(x, counts, found.astype(np.float64), sizes, incidence, lower, upper)
         if step <= 0.0:
             break
         residual = np.maximum(residual - step * mass * found, 0.0)
@@ -207,19 +207,23 @@ def face_walk(finder: PanelFinder, probabilities: FloatArray) -> tuple[list[IntA
 
 def _longest_step(
     x: FloatArray,
+    counts: FloatArray,
     panel: FloatArray,
     sizes: FloatArray,
     incidence: FloatArray,
     lower: FloatArray,
     upper: FloatArray,
 ) -> float:
-    """The largest ``s <= 1`` with ``(x - s panel) / (1 - s)`` still in ``P_R``."""
+    """The largest ``s <= 1`` with ``(x - s panel) / (1 - s)`` still in ``P_R``.
+
+    ``counts`` is ``incidence @ x``, which the caller has already.
+    """
     step = 1.0
     # Each bound a <= g(.) <= b, linear g, holds for (x - s v)/(1 - s) while
     # s (g(v) - a) <= g(x) - a and s (b - g(v)) <= b - g(x).
     for at_x, at_panel, low, high in (
         (x, panel, np.zeros_like(sizes), sizes),
-        (incidence @ x, incidence @ panel, lower, upper),
+        (counts, incidence @ panel, lower, upper),
     ):
         for room, demand in ((at_x - low, at_panel - low), (high - at_x, high - at_panel)):
             binding = demand > 0
