@@ -26,6 +26,7 @@ setup: $(VENV)/.installed-run
 	RADSLAG_DEMO=1 $(BIN)/radslag load-reference
 	RADSLAG_DEMO=1 $(BIN)/radslag import-pstw
 	RADSLAG_DEMO=1 $(BIN)/radslag demo-data --seed $(DEMO_SEED)
+	RADSLAG_DEMO=1 $(BIN)/radslag demo-accounts
 
 # A task worker runs beside the server: it embeds the use cases for similarity search in the
 # background (a few minutes the first time) and stops with the server.

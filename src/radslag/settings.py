@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "radslag.register",
     "radslag.needs",
     "radslag.api",
+    "radslag.accounts",
 ]
 
 MIDDLEWARE = [
@@ -122,6 +123,10 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = DEBUG or DEMO
 if WHITENOISE_USE_FINDERS:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = None
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

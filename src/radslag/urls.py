@@ -11,6 +11,7 @@ urlpatterns = [
     path("mognad/", include("radslag.maturity.urls")),
     path("behov/", include("radslag.needs.urls")),
     path("api/v1/", include("radslag.api.urls")),
+    path("konto/", include("radslag.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

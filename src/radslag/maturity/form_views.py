@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from radslag.accounts.permissions import staff_required
 from radslag.maturity.forms import AssessmentForm
 from radslag.maturity.models import Answer, Assessment, Dimension, MaturityModel
 from radslag.maturity.views import municipality_or_404
@@ -25,7 +25,7 @@ from radslag.municipalities.models import Municipality
 FIRST_YEAR = 2023
 
 
-@staff_member_required
+@staff_required
 def assessment(request: HttpRequest, code: str, year: int) -> HttpResponse:
     municipality = municipality_or_404(code)
     if not FIRST_YEAR <= year <= timezone.localdate().year:

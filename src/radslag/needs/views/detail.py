@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from radslag.accounts.permissions import staff_required
 from radslag.decide.text_duplicates import near_duplicates
 from radslag.needs import index, matching
 from radslag.needs.forms import MergeForm, SupportForm
@@ -41,7 +41,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "needs/detail.html", context)
 
 
-@staff_member_required
+@staff_required
 @require_POST
 def support(request: HttpRequest, pk: int) -> HttpResponse:
     need = get_object_or_404(Need, pk=pk)
@@ -63,7 +63,7 @@ def support(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(need.merged_into or need)
 
 
-@staff_member_required
+@staff_required
 @require_POST
 def merge_view(request: HttpRequest, pk: int) -> HttpResponse:
     kept = get_object_or_404(Need, pk=pk)
@@ -88,7 +88,7 @@ def merge_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(kept)
 
 
-@staff_member_required
+@staff_required
 def duplicate_review(request: HttpRequest) -> HttpResponse:
     """Pairs of open submissions similar enough to be the same, most similar first."""
     needs_index = index.need_index()

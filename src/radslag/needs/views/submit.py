@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from radslag.accounts.permissions import staff_required
 from radslag.needs import index
 from radslag.needs.forms import NeedForm
 from radslag.needs.models import Need
@@ -16,7 +16,7 @@ from radslag.needs.support import merge, submit
 MAX_CHECK_TEXT = 5000
 
 
-@staff_member_required
+@staff_required
 def need_create(request: HttpRequest) -> HttpResponse:
     form = NeedForm(request.POST or None)
     similar: list[index.SimilarNeed] = []

@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from radslag.accounts.permissions import staff_required
 from radslag.maturity.comparison import populations
 from radslag.municipalities.sizeclass import SizeClass, size_class_of
 from radslag.needs import matching
@@ -124,7 +124,7 @@ def _theme_context(
     }
 
 
-@staff_member_required
+@staff_required
 @require_POST
 def rename(request: HttpRequest, pk: int) -> HttpResponse:
     theme = get_object_or_404(Theme, pk=pk)
@@ -139,7 +139,7 @@ def rename(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "needs/theme.html", _theme_context(request, theme, form), status=400)
 
 
-@staff_member_required
+@staff_required
 @require_POST
 def recompute(request: HttpRequest) -> HttpResponse:
     latest = theme_tasks().first()

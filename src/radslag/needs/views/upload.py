@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy, ngettext
 
+from radslag.accounts.permissions import staff_required
 from radslag.needs import upload as needs_upload
 from radslag.needs.models import Need
 from radslag.register.areas import Area
@@ -28,7 +28,7 @@ class UploadForm(forms.Form):
     )
 
 
-@staff_member_required
+@staff_required
 def upload(request: HttpRequest) -> HttpResponse:
     # Bound on every POST, even one without a file, so that the missing file is reported.
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from radslag.accounts.permissions import staff_required
 from radslag.register.forms import UseCaseForm
 from radslag.register.models import UseCase
 
 
-@staff_member_required
+@staff_required
 def use_case_create(request: HttpRequest) -> HttpResponse:
     form = UseCaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -22,7 +22,7 @@ def use_case_create(request: HttpRequest) -> HttpResponse:
     return render(request, "register/form.html", {"form": form, "case": None})
 
 
-@staff_member_required
+@staff_required
 def use_case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(UseCase, pk=pk)
     form = UseCaseForm(request.POST or None, instance=case)

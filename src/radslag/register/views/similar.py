@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from radslag.accounts.permissions import staff_required
 from radslag.register.embeddings import default_encoder, vector_index
 from radslag.register.models import UseCase
 from radslag.register.similar import similar_to_text
@@ -47,7 +47,7 @@ def _status_context() -> dict[str, object]:
     }
 
 
-@staff_member_required
+@staff_required
 def embedding_status(request: HttpRequest) -> HttpResponse:
     template = (
         "register/_embedding_progress.html"
@@ -57,7 +57,7 @@ def embedding_status(request: HttpRequest) -> HttpResponse:
     return render(request, template, _status_context())
 
 
-@staff_member_required
+@staff_required
 @require_POST
 def start_embedding(request: HttpRequest) -> HttpResponse:
     latest = embedding_tasks().first()
