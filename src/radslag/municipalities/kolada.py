@@ -8,6 +8,7 @@ of at most 5 000 rows. A data row is ``{"kpi", "municipality", "period", "values
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ import httpx
 
 PAGE_SIZE = 5000
 TOTAL_GENDER = "T"
+# A whole import should take seconds to minutes; past this, something upstream is wrong and
+# waiting longer only holds the command (and any transaction after it) open.
+DEFAULT_DEADLINE = 600.0
 
 
 class KoladaError(Exception):
@@ -52,11 +56,14 @@ class KoladaClient:
         retries: int = 4,
         backoff: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
+        deadline: float = DEFAULT_DEADLINE,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.retries = retries
         self.backoff = backoff
+        self.deadline = deadline
         self._sleep = sleep
+        self._started = time.monotonic()
         self._http = httpx.Client(
             timeout=timeout, headers={"Accept": "application/json"}, follow_redirects=True
         )
@@ -108,9 +115,17 @@ class KoladaClient:
             yield body
             next_url = body.get("next_url") or None
 
+    def _check_deadline(self, url: str) -> None:
+        if time.monotonic() - self._started > self.deadline:
+            raise KoladaError(
+                f"the import took longer than its deadline of {self.deadline:g} s "
+                f"(stopped before {url})"
+            )
+
     def _get_json(self, url: str) -> dict[str, Any]:
         attempt = 0
         while True:
+            self._check_deadline(url)
             try:
                 response = self._http.get(url)
             except httpx.TransportError as error:
@@ -147,14 +162,18 @@ def _parse_rows(rows: list[Any], url: str) -> list[KoladaValue]:
             # No total, or a total without a value, means Kolada has no figure for the year.
             if total is None or total.get("value") is None:
                 continue
+            value = float(total["value"])
             values.append(
                 KoladaValue(
                     kpi=str(row["kpi"]).upper(),
                     municipality=str(row["municipality"]),
                     year=int(row["period"]),
-                    value=float(total["value"]),
+                    value=value,
                 )
             )
         except (AttributeError, KeyError, TypeError, ValueError) as error:
             raise KoladaError(f"{url}: row {index + 1} is malformed ({error!r})") from None
+        # JSON from Python's parser admits NaN and Infinity; no key figure is either.
+        if not math.isfinite(value):
+            raise KoladaError(f"{url}: row {index + 1} has the value {value}, not a number")
     return values

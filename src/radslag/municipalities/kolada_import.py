@@ -28,14 +28,17 @@ def import_key_figures(
     municipality: str | None = None,
     on_page: Callable[[KoladaPage], None] | None = None,
 ) -> ImportSummary:
-    """Fetch every page first, then write in one transaction.
+    """Fetch every page and check it all first, then write in one transaction.
 
     Fetching everything before writing means a failure on page 7 leaves the database as it
-    was. Rows for codes outside the registry (Kolada's regions and the whole country share the
+    was. A row for a key figure, year or municipality that was not asked for means the answer
+    is not the one requested, so the whole import is refused rather than trusted in part.
+    Rows for codes outside the registry (Kolada's regions and the whole country share the
     four-digit format) are skipped and reported.
     """
     values: list[KoladaValue] = []
     for page in client.data_pages(kpis, years, municipality):
+        _check_asked_for(page, set(kpis), set(years), municipality)
         values.extend(page.values)
         if on_page:
             on_page(page)
@@ -47,28 +50,53 @@ def import_key_figures(
             kept.append(value)
         else:
             summary.skipped_codes.add(value.municipality)
-    _ensure_kpis(client, sorted({value.kpi for value in kept}))
+    new_kpis = _fetch_new_kpis(client, sorted({value.kpi for value in kept}))
+    # The key figures' metadata is written with them, so a failed import leaves neither.
     with transaction.atomic():
+        KPI.objects.bulk_create(new_kpis)
         _upsert(kept, summary)
     return summary
 
 
-def _ensure_kpis(client: KoladaClient, kpis: list[str]) -> None:
+def _check_asked_for(
+    page: KoladaPage, kpis: set[str], years: set[int], municipality: str | None
+) -> None:
+    for index, value in enumerate(page.values):
+        problem = None
+        if value.kpi not in kpis:
+            problem = f"key figure {value.kpi}"
+        elif value.year not in years:
+            problem = f"year {value.year}"
+        elif municipality is not None and value.municipality != municipality:
+            problem = f"municipality {value.municipality}"
+        if problem:
+            raise KoladaError(
+                f"{page.url}: row {index + 1} is for {problem}, which was not asked for; "
+                "nothing was stored"
+            )
+
+
+def _fetch_new_kpis(client: KoladaClient, kpis: list[str]) -> list[KPI]:
+    """The metadata of key figures not yet stored, fetched before any write."""
     missing = [kpi for kpi in kpis if not KPI.objects.filter(id=kpi).exists()]
     if not missing:
-        return
+        return []
     metadata = client.kpi_metadata(missing)
+    new = []
     for kpi in missing:
         row = metadata.get(kpi)
         if row is None:
             raise KoladaError(f"Kolada has no metadata for KPI {kpi}")
         title = str(row.get("title") or kpi)
-        KPI.objects.create(
-            id=kpi,
-            title=title,
-            unit=title.rsplit(",", 1)[1].strip() if "," in title else "",
-            description=str(row.get("description") or ""),
+        new.append(
+            KPI(
+                id=kpi,
+                title=title,
+                unit=title.rsplit(",", 1)[1].strip() if "," in title else "",
+                description=str(row.get("description") or ""),
+            )
         )
+    return new
 
 
 def _upsert(values: list[KoladaValue], summary: ImportSummary) -> None:

@@ -7,7 +7,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from radslag.municipalities.kolada import KoladaClient, KoladaError, KoladaPage
+from radslag.municipalities.kolada import (
+    DEFAULT_DEADLINE,
+    KoladaClient,
+    KoladaError,
+    KoladaPage,
+)
 from radslag.municipalities.kolada_import import import_key_figures
 from radslag.municipalities.models import Municipality
 
@@ -25,6 +30,12 @@ class Command(BaseCommand):
         parser.add_argument("--base-url", default=None, help="Kolada API base URL")
         parser.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
         parser.add_argument("--retries", type=int, default=4, help="retries on 5xx and errors")
+        parser.add_argument(
+            "--deadline",
+            type=float,
+            default=DEFAULT_DEADLINE,
+            help=f"seconds for the whole import (default {DEFAULT_DEADLINE:g})",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         kpis = [k.strip().upper() for k in options["kpi"].split(",") if k.strip()]
@@ -50,7 +61,9 @@ class Command(BaseCommand):
             progress.update(len(page.values))
 
         try:
-            with KoladaClient(base_url, options["timeout"], options["retries"]) as client:
+            with KoladaClient(
+                base_url, options["timeout"], options["retries"], deadline=options["deadline"]
+            ) as client:
                 summary = import_key_figures(
                     client, kpis, [int(y) for y in years_raw], municipality, on_page
                 )
