@@ -7,9 +7,15 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run a management command; ``radslag load-reference`` runs ``load_reference``."""
+    """Run a management command (``radslag load-reference`` runs ``load_reference``), or
+    ``radslag serve``, the production server."""
     args = list(sys.argv if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "radslag.settings")
+    if args[1:2] == ["serve"]:
+        from radslag.serve import serve
+
+        serve(args[2:])
+        return
     # Commands are spelt with hyphens on the command line, as is usual for CLIs, but Django
     # looks them up by module name.
     if len(args) > 1 and not args[1].startswith("-"):

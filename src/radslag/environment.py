@@ -31,6 +31,19 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise ConfigurationError(f"{name}={raw!r}: expected one of 1/0, true/false, yes/no, on/off")
 
 
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ConfigurationError(f"{name}={raw!r}: expected a whole number") from None
+    if value < 0:
+        raise ConfigurationError(f"{name}={raw!r}: expected a number of zero or more")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:

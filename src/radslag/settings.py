@@ -6,6 +6,11 @@
 ``RADSLAG_DEMO``   the local demonstration set up by ``make demo``
 ``ALLOWED_HOSTS``  comma-separated; default localhost names
 ``KOLADA_BASE_URL`` the Kolada API the importer talks to
+``RADSLAG_HOME``   the folder holding ``var/`` (database, collected static files)
+``SECURE_SSL_REDIRECT``, ``SECURE_HSTS_SECONDS``, ``SECURE_HSTS_INCLUDE_SUBDOMAINS``,
+``SECURE_HSTS_PRELOAD``, ``SECURE_PROXY_SSL_HEADER``, ``SESSION_COOKIE_SECURE``,
+``CSRF_COOKIE_SECURE``, ``CSRF_TRUSTED_ORIGINS``   HTTPS in production (see the README)
+``RADSLAG_TASK_STALE_SECONDS``  when the health page calls the task queue stale (default 900)
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from radslag.environment import (
     ConfigurationError,
     database_from_url,
     env_bool,
+    env_int,
     env_list,
     env_str,
 )
@@ -128,17 +134,43 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = None
 
+# Static files are served by whitenoise under hashed names, so browsers may keep them for a
+# year; a local demonstration serves them straight from the package instead.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if WHITENOISE_USE_FINDERS
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_SECURE = not (DEBUG or DEMO)
-CSRF_COOKIE_SECURE = not (DEBUG or DEMO)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not (DEBUG or DEMO))
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not (DEBUG or DEMO))
+# TLS is usually ended by a reverse proxy in front of Rådslag; it tells Django the request was
+# HTTPS in this header, which must then be one the proxy always sets or strips.
+if env_bool("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+# The health page is asked over plain HTTP by load balancers inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^halsa/$"]
 
 KOLADA_BASE_URL = env_str("KOLADA_BASE_URL") or "https://api.kolada.se/v3"
 
 # Long work (embeddings, imports) runs as tasks stored in the database, picked up by
 # `radslag db_worker`, so web and task workers can run on different machines.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task waiting longer than this means no worker is taking tasks.
+TASK_STALE_SECONDS = env_int("RADSLAG_TASK_STALE_SECONDS", 900)
 
 LOGGING = {
     "version": 1,

@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from radslag import views
+from radslag import health, views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("halsa/", health.health, name="health"),
     path("kommuner/", include("radslag.municipalities.urls")),
     path("karta/", include("radslag.municipalities.map_urls")),
     path("anvandningsfall/", include("radslag.register.urls")),
