@@ -14,3 +14,5 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests share one process-wide cache; the throttling tests set their own small limits.
+THROTTLE_RATES = dict.fromkeys(THROTTLE_RATES, (1000000, 60))  # noqa: F405

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "radslag.throttle.ThrottleMiddleware",
 ]
 
 ROOT_URLCONF = "radslag.urls"
@@ -166,6 +167,30 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 SECURE_REDIRECT_EXEMPT = [r"^halsa/$"]
 
 KOLADA_BASE_URL = env_str("KOLADA_BASE_URL") or "https://api.kolada.se/v3"
+
+# One cache for every worker on every machine where CACHE_URL names a Redis server; each
+# process its own otherwise (rate limits then count per process).
+_cache_url = env_str("CACHE_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        if _cache_url
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Anonymous visitors' requests per window (requests, seconds) on costly endpoints; see
+# radslag/throttle.py. TRUSTED_PROXY_COUNT proxies in front append to X-Forwarded-For.
+THROTTLE_RATES = {
+    "similar": (10, 60),
+    "short_search": (30, 60),
+    "download": (30, 60),
+}
+THROTTLED_VIEWS = {
+    "register:similar": "similar",
+    "needs:similar_check": "similar",
+}
+TRUSTED_PROXY_COUNT = env_int("RADSLAG_TRUSTED_PROXIES", 0)
 
 # Long work (embeddings, imports) runs as tasks stored in the database, picked up by
 # `radslag db_worker`, so web and task workers can run on different machines.
