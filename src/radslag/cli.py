@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import sys
 
+# `import` cannot name a Python module, so the pair is spelt export_data/import_data inside.
+COMMAND_ALIASES = {"export": "export_data", "import": "import_data"}
+
 
 def main(argv: list[str] | None = None) -> None:
     """Run a management command (``radslag load-reference`` runs ``load_reference``), or
@@ -19,7 +22,7 @@ def main(argv: list[str] | None = None) -> None:
     # Commands are spelt with hyphens on the command line, as is usual for CLIs, but Django
     # looks them up by module name.
     if len(args) > 1 and not args[1].startswith("-"):
-        args[1] = args[1].replace("-", "_")
+        args[1] = COMMAND_ALIASES.get(args[1], args[1].replace("-", "_"))
     args[0] = "radslag"
     from django.core.management import execute_from_command_line
 

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "radslag.core",
     "radslag.municipalities",
     "radslag.maturity",
     "radslag.register",
