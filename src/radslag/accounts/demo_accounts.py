@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from radslag.accounts.models import Role
+
 # Known on purpose: the demonstration runs on one person's machine, and a password nobody can
 # read off the login page would only stop the person it is for.
 DEMO_PASSWORD = "radslag-demo"
@@ -20,7 +22,9 @@ DEMO_PASSWORD = "radslag-demo"
 class DemoAccount:
     username: str
     full_name: str
-    role: Promise
+    description: Promise
+    role: Role
+    municipality: str | None
     is_staff: bool
 
 
@@ -28,7 +32,11 @@ DEMO_ACCOUNTS = (
     DemoAccount(
         username="samordnare",
         full_name="Sam Samordnare",
-        role=_("Samordnare: registrerar och ändrar användningsfall, behov och självskattningar"),
+        description=_(
+            "Samordnare: registrerar och ändrar användningsfall, behov och självskattningar"
+        ),
+        role=Role.CONVENER,
+        municipality=None,
         is_staff=True,
     ),
 )

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from radslag.accounts.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from radslag.accounts.models import Membership
 
 
 class Command(BaseCommand):
@@ -37,5 +38,8 @@ class Command(BaseCommand):
                 )
                 user.set_password(DEMO_PASSWORD)
                 user.save(update_fields=["password"])
+                Membership.objects.get_or_create(
+                    person=user, role=account.role, municipality_id=account.municipality
+                )
         names = ", ".join(account.username for account in DEMO_ACCOUNTS)
         self.stdout.write(f"Demo accounts ready: {names} (password {DEMO_PASSWORD}).")

@@ -1,0 +1,82 @@
+"""People's roles in Rådslag: each membership is one role, at a municipality where it has one.
+
+A person signs in with Django's user account; what they may do follows from their memberships
+alone (see :mod:`radslag.accounts.permissions`). ``is_staff`` only opens Django's admin.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from radslag.municipalities.models import Municipality
+
+
+class Role(models.TextChoices):
+    CONVENER = "samordnare", _("Samordnare")
+    COUNCIL_MEMBER = "radsledamot", _("Rådsledamot")
+    REPRESENTATIVE = "kommunrepresentant", _("Kommunrepresentant")
+    STAFF = "medarbetare", _("Medarbetare")
+
+
+# Roles that exist only at a municipality; a convener's role is national.
+MUNICIPAL_ROLES = (Role.REPRESENTATIVE, Role.STAFF)
+
+
+class Membership(models.Model):
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("kommun"),
+        help_text=_("Kommunen personen företräder eller arbetar i; tom för samordnare."),
+    )
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("skapad av"),
+    )
+
+    class Meta:
+        verbose_name = _("roll")
+        verbose_name_plural = _("roller")
+        ordering = ["person", "role", "municipality"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "role", "municipality"],
+                condition=Q(municipality__isnull=False),
+                name="one_membership_per_role_and_municipality",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "role"],
+                condition=Q(municipality__isnull=True),
+                name="one_national_membership_per_role",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role__in=MUNICIPAL_ROLES) | Q(municipality__isnull=False),
+                name="a_municipal_role_names_its_municipality",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role=Role.CONVENER) | Q(municipality__isnull=True),
+                name="a_convener_is_national",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = f" ({self.municipality})" if self.municipality_id else ""
+        return f"{self.person} – {self.get_role_display()}{where}"
