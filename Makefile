@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_SEED ?= 1
 
-.PHONY: demo test lint typecheck pytest bench clean setup
+.PHONY: demo test lint typecheck pytest bench loadtest clean setup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ test: lint typecheck pytest
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench
+
+# The production server under load on SQLite and PostgreSQL (also part of `make bench`).
+loadtest: $(VENV)/.installed-dev
+	$(BIN)/python -m bench load
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
