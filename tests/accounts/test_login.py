@@ -116,7 +116,10 @@ def test_the_demo_accounts_can_sign_in_and_a_second_run_changes_nothing(
 
     assert get_user_model().objects.count() == len(DEMO_ACCOUNTS)
     for account in DEMO_ACCOUNTS:
-        assert client.login(username=account.username, password=DEMO_PASSWORD)
+        signed_in = client.post(
+            "/konto/logga-in/", {"username": account.username, "password": DEMO_PASSWORD}
+        )
+        assert signed_in.status_code == 302
         person = get_user_model().objects.get(username=account.username)
         assert list(person.memberships.values_list("role", "municipality")) == [
             (account.role, account.municipality)
