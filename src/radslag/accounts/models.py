@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from radslag.municipalities.models import Municipality
@@ -80,3 +81,80 @@ class Membership(models.Model):
     def __str__(self) -> str:
         where = f" ({self.municipality})" if self.municipality_id else ""
         return f"{self.person} – {self.get_role_display()}{where}"
+
+
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def pending(self) -> InvitationQuerySet:
+        return self.filter(
+            accepted_at__isnull=True, withdrawn_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class Invitation(models.Model):
+    """A single-use link by e-mail that gives its receiver a role, and an account if needed.
+
+    Only the SHA-256 of the link's token is stored, so the table does not hold working links.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("väntar")
+        ACCEPTED = "accepted", _("antagen")
+        EXPIRED = "expired", _("för gammal")
+        WITHDRAWN = "withdrawn", _("återkallad")
+
+    email = models.EmailField(_("e-postadress"))
+    role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("kommun"),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="invitations_sent",
+        verbose_name=_("inbjuden av"),
+    )
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("gäller till"))
+    accepted_at = models.DateTimeField(_("antagen"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("antagen av"),
+    )
+    withdrawn_at = models.DateTimeField(_("återkallad"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inbjudan")
+        verbose_name_plural = _("inbjudningar")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(role__in=MUNICIPAL_ROLES) | Q(municipality__isnull=False),
+                name="an_invitation_to_a_municipal_role_names_its_municipality",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.get_role_display()}"
+
+    @property
+    def state(self) -> Invitation.State:
+        if self.accepted_at:
+            return self.State.ACCEPTED
+        if self.withdrawn_at:
+            return self.State.WITHDRAWN
+        if self.expires_at <= timezone.now():
+            return self.State.EXPIRED
+        return self.State.PENDING

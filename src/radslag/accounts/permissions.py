@@ -23,7 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 
-from radslag.accounts.models import Membership, Role
+from radslag.accounts.models import Invitation, Membership, Role
 from radslag.municipalities.models import Municipality
 
 View = Callable[..., HttpResponse]
@@ -114,6 +114,24 @@ def municipalities_for(user: Any, action: MunicipalAction) -> QuerySet[Municipal
 
 def can(user: Any, action: Action) -> bool:
     return is_convener(user)
+
+
+def can_invite(user: Any, role: str, code: str | None) -> bool:
+    """A convener invites anyone to any role; a representative, colleagues as employees."""
+    if is_convener(user):
+        return True
+    return role == Role.STAFF and may_act_for(user, MunicipalAction.INVITE_STAFF, code)
+
+
+def may_invite_anyone(user: Any) -> bool:
+    return is_convener(user) or bool(municipality_codes(user, (Role.REPRESENTATIVE,)))
+
+
+def invitations_visible_to(user: Any) -> QuerySet[Invitation]:
+    if is_convener(user):
+        return Invitation.objects.all()
+    codes = municipality_codes(user, (Role.REPRESENTATIVE,))
+    return Invitation.objects.filter(municipality__in=codes, role=Role.STAFF)
 
 
 def _owner(obj: Model) -> str | None:

@@ -1,13 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from radslag.accounts.views import session
+from radslag.accounts.views import invitations, session
 
 app_name = "accounts"
 
 urlpatterns = [
     path("logga-in/", session.login, name="login"),
     path("logga-ut/", session.logout, name="logout"),
+    path("inbjudningar/", invitations.invitation_list, name="invitations"),
+    path("inbjudningar/<int:pk>/aterkalla/", invitations.withdraw, name="withdraw_invitation"),
+    path("inbjudan/<str:token>/", invitations.accept, name="accept_invitation"),
     path(
         "losenord/",
         auth_views.PasswordResetView.as_view(
