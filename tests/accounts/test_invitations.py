@@ -156,3 +156,13 @@ def test_only_the_hash_of_the_token_is_stored(convener_client: Client) -> None:
 
     assert not Invitation.objects.filter(token_hash__contains=token).exists()
     assert len(Invitation.objects.get().token_hash) == 64
+
+
+def test_the_header_links_the_invitations_for_those_who_may_invite(
+    convener_client: Client,
+) -> None:
+    employee = Client()
+    employee.force_login(person("anställd", Role.STAFF, KIL))
+
+    assert 'href="/konto/inbjudningar/"' in convener_client.get("/").content.decode()
+    assert 'href="/konto/inbjudningar/"' not in employee.get("/").content.decode()

@@ -28,3 +28,8 @@ def may_act_for(user: Any, action_and_code: str) -> bool:
     """``user|may_act_for:"submit_need:2062"``."""
     action, _separator, code = action_and_code.partition(":")
     return permissions.may_act_for(user, permissions.MunicipalAction(action), code or None)
+
+
+@register.filter
+def may_invite(user: Any) -> bool:
+    return permissions.may_invite_anyone(user)
