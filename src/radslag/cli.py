@@ -24,8 +24,17 @@ def main(argv: list[str] | None = None) -> None:
     if len(args) > 1 and not args[1].startswith("-"):
         args[1] = COMMAND_ALIASES.get(args[1], args[1].replace("-", "_"))
     args[0] = "radslag"
+    import django
     from django.core.management import execute_from_command_line
 
+    if len(args) > 1 and args[1].startswith("demo_"):
+        django.setup()
+        from radslag.accounts.audit import acting_as, summarised
+
+        command = "radslag " + " ".join(args[1:]).replace("_", "-", 1)
+        with acting_as(None, command), summarised("exempeldata", f"{command}: exempeldata ersatt"):
+            execute_from_command_line(args)
+        return
     execute_from_command_line(args)
 
 

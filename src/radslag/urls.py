@@ -13,6 +13,7 @@ urlpatterns = [
     path("behov/", include("radslag.needs.urls")),
     path("api/v1/", include("radslag.api.urls")),
     path("konto/", include("radslag.accounts.urls")),
+    path("granskning/", include("radslag.accounts.audit_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,8 @@ alone (see :mod:`radslag.accounts.permissions`). ``is_staff`` only opens Django'
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -158,3 +160,63 @@ class Invitation(models.Model):
         if self.expires_at <= timezone.now():
             return self.State.EXPIRED
         return self.State.PENDING
+
+
+class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
+    def update(self, **kwargs: object) -> int:
+        raise PermissionError("the audit log cannot be changed")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("the audit log cannot be deleted from")
+
+
+class AuditEntry(models.Model):
+    """One recorded change: who, when, what, and the values before and after.
+
+    Entries are only ever added: saving an existing entry, deleting one and the queryset's
+    update and delete all raise, so no page, form or API can rewrite the history.
+    """
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("skapad")
+        UPDATE = "update", _("ändrad")
+        DELETE = "delete", _("borttagen")
+        MERGE = "merge", _("sammanslagen")
+        IMPORT = "import", _("import")
+
+    at = models.DateTimeField(_("tid"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("av"),
+    )
+    actor_name = models.CharField(_("av (namn)"), max_length=200, blank=True)
+    action = models.CharField(_("händelse"), max_length=10, choices=Action.choices)
+    object_label = models.CharField(_("slag"), max_length=100, db_index=True)
+    object_id = models.CharField(_("id"), max_length=64, db_index=True)
+    object_repr = models.CharField(_("vad"), max_length=200)
+    before = models.JSONField(_("före"), null=True, blank=True)
+    after = models.JSONField(_("efter"), null=True, blank=True)
+    note = models.TextField(_("anteckning"), blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("granskningspost")
+        verbose_name_plural = _("granskningsloggen")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["object_label", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise PermissionError("the audit log cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("the audit log cannot be deleted from")

@@ -28,6 +28,8 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from radslag.core.maintenance import maintenance
+
 FORMAT = "radslag-backup"
 VERSION = 1
 # Rebuilt by migrate (content types, permissions) or worthless in another database (sessions).
@@ -190,9 +192,9 @@ def restore_database(path: Path, replace: bool = False) -> dict[str, int]:
                     f"{label} already holds {count} rows; restore into an empty, migrated "
                     "database, or use --replace to empty this one first"
                 )
-    with transaction.atomic():
+    with transaction.atomic(), maintenance():
         for label in reversed(backup.labels):
-            here[label]._default_manager.all().delete()
+            here[label]._base_manager.all().delete()
         for label in backup.labels:
             _load(here[label], backup.lines[label])
         _reset_sequences([here[label] for label in backup.labels])
