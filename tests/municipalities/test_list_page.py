@@ -76,3 +76,33 @@ def test_it_downloads_the_filtered_list_as_csv(client: Client) -> None:
     assert rows[0]["invanare"] == "984748"
     assert rows[0]["invanare_ar"] == "2022"
     assert rows[0]["kalla"] == "Kolada (RKA)"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Goteborg", "Göteborg"),
+        ("orebro", "Örebro"),
+        ("Upplands Vasby", "Upplands Väsby"),
+        ("malmo", "Malmö"),
+        ("Åre", "Åre"),
+        ("0180", "Stockholm"),
+    ],
+)
+def test_the_search_finds_names_typed_without_their_diacritics(
+    client: Client, query: str, expected: str
+) -> None:
+    found = list(Municipality.objects.named(query).values_list("name", flat=True))
+    api = client.get("/api/v1/kommuner/", {"q": query}).json()
+
+    assert expected in found
+    if not query.isdigit():
+        assert expected in [row["name"] for row in api["results"]]
+    assert expected in client.get("/kommuner/", {"q": query}).content.decode()
+
+
+def test_a_query_with_diacritics_is_taken_at_its_word(client: Client) -> None:
+    names = set(Municipality.objects.named("Åre").values_list("name", flat=True))
+
+    assert "Åre" in names
+    assert "Arvika" not in names and "Varberg" not in names

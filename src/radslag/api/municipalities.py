@@ -83,7 +83,7 @@ def list_municipalities(
     if filters.skr_group:
         rows = rows.filter(skr_group_id=filters.skr_group)
     if filters.q:
-        rows = rows.filter(name__icontains=filters.q)
+        rows = rows.named(filters.q)
     page = page_of(request, rows.order_by("code"), filters)
     page["results"] = [_out(m) for m in page["results"]]  # type: ignore[attr-defined]
     return page

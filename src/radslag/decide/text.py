@@ -104,6 +104,36 @@ def tokens(text: str) -> list[str]:
     return [_stem(word) for word in normalise(text).split() if word not in SWEDISH_STOP_WORDS]
 
 
+def fold(text: str) -> str:
+    """``text`` without diacritics: å and ä become a, ö becomes o, é becomes e.
+
+    For search only, where a visitor who types "Goteborg" or "aldreomsorg" on a keyboard
+    without Swedish letters should still find what they mean; the stored texts keep theirs.
+
+    Examples
+    --------
+    >>> fold("Upplands Väsby, Örebro, Åre, Linné")
+    'Upplands Vasby, Orebro, Are, Linne'
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def search_stems(text: str) -> list[str]:
+    """The stems of ``text`` as search indexes and queries hold them: stemmed, then folded.
+
+    Stemming comes first because the Swedish stemmer knows its suffixes by their letters
+    ("-orna", "-ens"); folding after it makes "äldreomsorgen" and "aldreomsorgen" meet.
+
+    Examples
+    --------
+    >>> search_stems("Äldreomsorgens taligenkänning")
+    ['aldreomsorg', 'taligenkanning']
+    """
+    return [fold(stem) for stem in tokens(text)]
+
+
 @dataclass(frozen=True, eq=False)
 class TfidfModel:
     """The terms and inverse document frequencies learnt from a collection of texts.

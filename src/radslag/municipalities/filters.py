@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import F, Q
+from django.db.models import F
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -61,7 +61,7 @@ class MunicipalityFilterForm(forms.Form):
             return queryset.order_by("name")
         data = self.cleaned_data
         if data["q"]:
-            queryset = queryset.filter(Q(name__icontains=data["q"]) | Q(code=data["q"]))
+            queryset = queryset.named(data["q"])
         if data["county"]:
             queryset = queryset.filter(county=data["county"])
         if data["size"]:

@@ -7,6 +7,7 @@ Public Sector Tech Watch keep the source's id, link and licence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from radslag.decide.text import search_stems
 from radslag.municipalities.models import Municipality
 from radslag.register.aiact import Classification, RiskClass, classify
 from radslag.register.areas import Area
@@ -30,9 +32,27 @@ from radslag.register.choices import (
 from radslag.register.countries import SWEDEN, Country
 
 SUMMARY_MAX_LENGTH = 300
+# What full-text search reads: the case's words stemmed and without diacritics
+# (radslag.decide.text.search_stems), kept beside the texts by save() and the bulk methods.
+SEARCH_FIELDS = ("search_title", "search_summary", "search_body")
+BODY_FIELDS = ("description", "goal", "organisation_name", "supplier", "product", "keywords")
 
 
 class UseCaseQuerySet(models.QuerySet["UseCase"]):
+    def bulk_create(self, objs: Iterable[UseCase], *args: Any, **kwargs: Any) -> list[UseCase]:
+        cases = list(objs)
+        for case in cases:
+            case.index_text()
+        return super().bulk_create(cases, *args, **kwargs)
+
+    def bulk_update(
+        self, objs: Iterable[UseCase], fields: Iterable[str], batch_size: int | None = None
+    ) -> int:
+        cases = list(objs)
+        for case in cases:
+            case.index_text()
+        return super().bulk_update(cases, [*fields, *SEARCH_FIELDS], batch_size=batch_size)
+
     def published(self) -> UseCaseQuerySet:
         return self.filter(status=Publication.PUBLISHED)
 
@@ -196,6 +216,10 @@ class UseCase(models.Model):
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
+    search_title = models.TextField(editable=False, default="")
+    search_summary = models.TextField(editable=False, default="")
+    search_body = models.TextField(editable=False, default="")
+
     objects = UseCaseQuerySet.as_manager()
 
     class Meta:
@@ -224,6 +248,13 @@ class UseCase(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.index_text()
+        fields = kwargs.get("update_fields")
+        if fields is not None:
+            kwargs["update_fields"] = {*fields, *SEARCH_FIELDS}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("register:detail", args=[self.pk])
 
@@ -250,6 +281,13 @@ class UseCase(models.Model):
         if not self.aiact_answers:
             return None
         return classify(self.aiact_answers)
+
+    def index_text(self) -> None:
+        """Bring the search columns in line with the texts."""
+        body = " ".join(str(getattr(self, name) or "") for name in BODY_FIELDS)
+        self.search_title = " ".join(search_stems(self.title or ""))
+        self.search_summary = " ".join(search_stems(self.summary or ""))
+        self.search_body = " ".join(search_stems(body))
 
     def embedding_text(self) -> str:
         """The text whose embedding stands for the case when looking for similar ones."""

@@ -1,12 +1,15 @@
 """Full-text search over use cases, with each database engine's own index behind one function.
 
-SQLite: an FTS5 table ``register_usecase_fts`` kept up to date by triggers, ranked by BM25.
-PostgreSQL: a generated ``tsvector`` column ``search_vector`` with the Swedish configuration
-and a GIN index, ranked by ``ts_rank``. Both are created by migration 0002.
+Both engines index the same words: each case's texts stemmed by Rådslag's Swedish stemmer and
+stripped of diacritics (``UseCase.search_*``, :func:`radslag.decide.text.search_stems`), the
+form the needs search uses too. SQLite: an FTS5 table ``register_usecase_fts`` kept up to date
+by triggers, ranked by BM25. PostgreSQL: a generated ``tsvector`` column ``search_vector``
+with the 'simple' configuration (which only lower-cases) and a GIN index, ranked by
+``ts_rank``. Created by migration 0004.
 
-Every query term matches as a prefix, which stands in for Swedish inflection on SQLite (no
-Swedish stemmer in FTS5) and catches compounds' heads on both: "äldreomsorg" finds
-"äldreomsorgen" and "äldreomsorgens".
+A query is stemmed and folded the same way, and every stem matches as a prefix, which also
+catches compounds' heads: "äldreomsorgen", "aldreomsorg" and "äldreomsorgens" all find
+"äldreomsorg".
 """
 
 from __future__ import annotations
@@ -18,9 +21,15 @@ from typing import Any
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from radslag.decide.text import search_stems
+
 # Title, summary and body weigh in that order; the same weights on both engines.
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0
 MAX_TERMS = 32
+# A stem this long or longer also matches as a prefix, which catches compounds' heads
+# ("äldreomsorg" in "äldreomsorgsnämnden"); a shorter one would match unrelated words
+# ("frag", the stem of "frågor", in "fragmented").
+PREFIX_LENGTH = 5
 
 _WORD = re.compile(r"\w+")
 
@@ -40,9 +49,7 @@ SQLITE_TRIGGERS = (
     CREATE TRIGGER IF NOT EXISTS register_usecase_fts_insert AFTER INSERT ON register_usecase
     BEGIN
         INSERT INTO register_usecase_fts (rowid, title, summary, body)
-        VALUES (new.id, new.title, new.summary,
-                new.description || ' ' || new.goal || ' ' || new.organisation_name || ' '
-                || new.supplier || ' ' || new.product || ' ' || new.keywords);
+        VALUES (new.id, new.search_title, new.search_summary, new.search_body);
     END
     """,
     """
@@ -50,9 +57,7 @@ SQLITE_TRIGGERS = (
     BEGIN
         DELETE FROM register_usecase_fts WHERE rowid = old.id;
         INSERT INTO register_usecase_fts (rowid, title, summary, body)
-        VALUES (new.id, new.title, new.summary,
-                new.description || ' ' || new.goal || ' ' || new.organisation_name || ' '
-                || new.supplier || ' ' || new.product || ' ' || new.keywords);
+        VALUES (new.id, new.search_title, new.search_summary, new.search_body);
     END
     """,
     """
@@ -63,14 +68,11 @@ SQLITE_TRIGGERS = (
     """,
 )
 
-_SQLITE_REBUILD = (
+SQLITE_REBUILD = (
     "DELETE FROM register_usecase_fts",
     """
     INSERT INTO register_usecase_fts (rowid, title, summary, body)
-    SELECT id, title, summary,
-           description || ' ' || goal || ' ' || organisation_name || ' ' || supplier || ' '
-           || product || ' ' || keywords
-    FROM register_usecase
+    SELECT id, search_title, search_summary, search_body FROM register_usecase
     """,
 )
 
@@ -81,15 +83,11 @@ class Match(StrEnum):
 
 
 def terms(text: str, match: Match = Match.ALL) -> list[str]:
-    """The lower-cased words of a query, each once, in order."""
-    seen: dict[str, None] = {}
-    for word in _WORD.findall(text.lower()):
-        word = word.strip("_")
-        if not word:
-            continue
-        if match == Match.ANY and (len(word) < 3 or word in _STOP_WORDS):
-            continue
-        seen.setdefault(word, None)
+    """The stems of a query as the index holds them (stemmed, no diacritics), each once."""
+    words = [word.strip("_") for word in _WORD.findall(text.lower())]
+    if match == Match.ANY:
+        words = [word for word in words if len(word) >= 3 and word not in _STOP_WORDS]
+    seen = dict.fromkeys(stem for stem in search_stems(" ".join(words)) if stem)
     return list(seen)[:MAX_TERMS]
 
 
@@ -113,7 +111,9 @@ def _sqlite(
 ) -> list[int]:
     # A quoted term is a literal to FTS5, so no user input is read as query syntax.
     joiner = " AND " if match == Match.ALL else " OR "
-    expression = joiner.join(f'"{word}"*' for word in words)
+    expression = joiner.join(
+        f'"{word}"*' if len(word) >= PREFIX_LENGTH else f'"{word}"' for word in words
+    )
     sql = (
         "SELECT rowid FROM register_usecase_fts WHERE register_usecase_fts MATCH %s "
         f"ORDER BY bm25(register_usecase_fts, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT}), "
@@ -131,13 +131,16 @@ def _sqlite(
 def _postgresql(
     connection: BaseDatabaseWrapper, words: list[str], match: Match, limit: int | None
 ) -> list[int]:
-    # Words are \w+ only, so quoting each as a tsquery lexeme is safe; ":*" makes it a prefix.
+    # Stems are letters and digits only, so quoting each as a tsquery lexeme is safe; ":*"
+    # makes it a prefix. The 'simple' configuration only lower-cases: the stemming is ours.
     joiner = " & " if match == Match.ALL else " | "
-    expression = joiner.join(f"'{word}':*" for word in words)
+    expression = joiner.join(
+        f"'{word}':*" if len(word) >= PREFIX_LENGTH else f"'{word}'" for word in words
+    )
     # ts_rank's weights run D, C, B, A; title is A, summary B, body C.
     weights = f"'{{0, {BODY_WEIGHT / TITLE_WEIGHT}, {SUMMARY_WEIGHT / TITLE_WEIGHT}, 1}}'"
     sql = (
-        "SELECT id FROM register_usecase, to_tsquery('swedish', %s) AS query "
+        "SELECT id FROM register_usecase, to_tsquery('simple', %s) AS query "
         "WHERE search_vector @@ query "
         f"ORDER BY ts_rank({weights}::float4[], search_vector, query) DESC, id"
     )
@@ -170,6 +173,6 @@ def ensure_index(using: str = "default") -> bool:
         cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'register_usecase_fts'")
         if cursor.fetchone()[0] == 0:
             return False  # migration 0002 has not run yet
-        for statement in (*SQLITE_TRIGGERS, *_SQLITE_REBUILD):
+        for statement in (*SQLITE_TRIGGERS, *SQLITE_REBUILD):
             cursor.execute(statement)
     return True
