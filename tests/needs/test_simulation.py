@@ -17,7 +17,7 @@ from radslag.needs.vocabulary import Theme as PlantedTheme
 from radslag.register.areas import Area
 from tests.needs.conftest import MakeNeed
 
-BOUND_DISTINCT = 0.36
+BOUND_DISTINCT = 0.37
 BOUND_COMMONEST = 0.06
 POPULATIONS = {"0180": 984_748.0, "2480": 130_000.0, "0381": 46_000.0, "2421": 2_400.0}
 

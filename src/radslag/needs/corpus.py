@@ -152,7 +152,7 @@ def _render(
     if wording.context >= 0:
         text = f"{theme.contexts[wording.context]} {text}"
     if wording.closing >= 0:
-        text = f"{text} {vocabulary().closings[wording.closing]}"
+        text = f"{text} {vocabulary().closings_for(theme)[wording.closing]}"
     text = _capitalised(text)
     titles = vocabulary().titles[wording.kind]
     title = titles[_without_double_ai(titles, wording.title, words["action"])].format(**words)
@@ -174,9 +174,13 @@ def _wording(theme: Theme, need: _Need, base: np.random.Generator) -> _Wording:
         frame=int(base.integers(len(vocab.frames[kind]))),
         order=int(base.integers(2)),
         title=int(base.integers(len(vocab.titles[kind]))),
-        obstacle=int(base.integers(len(vocab.obstacles))),
+        obstacle=int(base.integers(len(vocab.obstacles_for(theme)))),
         context=int(base.integers(len(theme.contexts))) if base.random() < _CONTEXT_SHARE else -1,
-        closing=int(base.integers(len(vocab.closings))) if base.random() < _CLOSING_SHARE else -1,
+        closing=(
+            int(base.integers(len(vocab.closings_for(theme))))
+            if base.random() < _CLOSING_SHARE
+            else -1
+        ),
     )
 
 
@@ -205,7 +209,7 @@ def _words(theme: Theme, need: _Need, wording: _Wording) -> dict[str, str]:
     )
     object_words = obj.phrasings[wording.picks["object"]]
     noun = task.title.format(o=object_words)
-    obstacle = vocabulary().obstacles[wording.obstacle]
+    obstacle = vocabulary().obstacles_for(theme)[wording.obstacle]
     return {
         "action": task.phrasings[wording.picks["task"]].format(o=object_words),
         "place": place.phrasings[wording.picks["place"]],

@@ -38,6 +38,7 @@ class Theme:
     goals: tuple[Option, ...]
     fits: dict[str, frozenset[str]]  # place or goal id: the task, object and place ids it fits
     contexts: tuple[str, ...]  # sentences that set the scene, written before a need
+    personal_data: bool = True  # whether its needs handle personal data
 
     @property
     def area(self) -> str:
@@ -88,6 +89,7 @@ class Theme:
 class Obstacle:
     clause: str  # follows "men", "är att" or "eftersom"
     noun: str  # the same as a noun phrase, for titles
+    personal: bool = False  # about personal data
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,15 @@ class Vocabulary:
     titles: dict[str, tuple[str, ...]]  # kind: title templates
     obstacles: tuple[Obstacle, ...]
     closings: tuple[str, ...]
+    personal_closings: tuple[str, ...]  # closings about personal data
+
+    def obstacles_for(self, theme: Theme) -> tuple[Obstacle, ...]:
+        """The obstacles a need of ``theme`` can meet."""
+        return tuple(o for o in self.obstacles if theme.personal_data or not o.personal)
+
+    def closings_for(self, theme: Theme) -> tuple[str, ...]:
+        """The closing sentences a text of ``theme`` can end with."""
+        return self.closings + (self.personal_closings if theme.personal_data else ())
 
 
 @cache
@@ -107,8 +118,11 @@ def vocabulary() -> Vocabulary:
         themes=tuple(_theme(entry) for entry in data["themes"]),
         frames={kind: tuple(tuple(frame) for frame in data["frames"][kind]) for kind in KINDS},
         titles={kind: tuple(data["titles"][kind]) for kind in KINDS},
-        obstacles=tuple(Obstacle(o["clause"], o["noun"]) for o in data["obstacles"]),
+        obstacles=tuple(
+            Obstacle(o["clause"], o["noun"], o.get("personal", False)) for o in data["obstacles"]
+        ),
         closings=tuple(data["closings"]["sentences"]),
+        personal_closings=tuple(data["closings"]["personal"]),
     )
 
 
@@ -130,6 +144,7 @@ def _theme(entry: dict[str, Any]) -> Theme:
         goals=plain("goals"),
         fits={key: frozenset(ids) for key, ids in entry.get("fits", {}).items()},
         contexts=tuple(entry["contexts"]),
+        personal_data=entry.get("personal_data", True),
     )
     ids = [option.id for slot in SLOTS for option in theme.options(slot)]
     if len(ids) != len(set(ids)):
