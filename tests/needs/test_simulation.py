@@ -12,7 +12,7 @@ from radslag.maturity.comparison import populations
 from radslag.needs.corpus import duplicate_pairs, generate
 from radslag.needs.models import Need, Theme
 from radslag.needs.simulation import simulate
-from radslag.needs.vocabulary import Option, vocabulary
+from radslag.needs.vocabulary import Option, parse_theme, vocabulary
 from radslag.needs.vocabulary import Theme as PlantedTheme
 from radslag.register.areas import Area
 from tests.needs.conftest import MakeNeed
@@ -116,6 +116,32 @@ def test_a_place_or_goal_that_fits_only_some_options_is_combined_with_those_only
         (0, 1, 0, 0),
         (0, 1, 0, 1),
     ]
+
+
+def test_a_theme_that_names_an_option_it_lacks_or_a_task_without_object_is_refused() -> None:
+    def entry(task: dict[str, object], fits: dict[str, list[str]]) -> dict[str, object]:
+        return {
+            "name": "teknik: test",
+            "contexts": [],
+            "objects": {"pumps": ["pumpstationerna"]},
+            "tasks": {"monitor": task},
+            "places": {"va": ["i VA-verksamheten"]},
+            "goals": {"failures": ["undvika haverier"]},
+            "fits": fits,
+        }
+
+    monitor: dict[str, object] = {
+        "phrasings": ["övervaka {o}"],
+        "title": "övervakning av {o}",
+        "objects": ["pumps"],
+    }
+    assert parse_theme(entry(monitor, {"failures": ["pumps"]})).actions() == {("monitor", "pumps")}
+    with pytest.raises(ValueError, match="unknown ids"):
+        parse_theme(entry({**monitor, "objects": ["plant"]}, {}))
+    with pytest.raises(ValueError, match="unknown ids"):
+        parse_theme(entry(monitor, {"failures": ["plant"]}))
+    with pytest.raises(ValueError, match="without its object"):
+        parse_theme(entry({**monitor, "phrasings": ["övervaka driften"]}, {}))
 
 
 def fragments(text: str) -> list[tuple[str, ...]]:

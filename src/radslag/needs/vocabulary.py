@@ -115,7 +115,7 @@ def vocabulary() -> Vocabulary:
     """The vocabulary in ``corpus.toml``, checked."""
     data = tomllib.loads(files("radslag.needs").joinpath("corpus.toml").read_text("utf-8"))
     return Vocabulary(
-        themes=tuple(_theme(entry) for entry in data["themes"]),
+        themes=tuple(parse_theme(entry) for entry in data["themes"]),
         frames={kind: tuple(tuple(frame) for frame in data["frames"][kind]) for kind in KINDS},
         titles={kind: tuple(data["titles"][kind]) for kind in KINDS},
         obstacles=tuple(
@@ -126,7 +126,8 @@ def vocabulary() -> Vocabulary:
     )
 
 
-def _theme(entry: dict[str, Any]) -> Theme:
+def parse_theme(entry: dict[str, Any]) -> Theme:
+    """One ``[[themes]]`` entry of the file; an id that names nothing is refused."""
     name = entry["name"]
 
     def plain(slot: str) -> tuple[Option, ...]:
