@@ -1,9 +1,9 @@
 """Swedish needs: themes, near-duplicates and the check on submit, on 10 000 labelled texts.
 
 The texts come from :mod:`radslag.needs.corpus`: 15 planted themes across the application areas
-and 1 200 distinct needs, most raised once and a few many times, each later text of a need a
-paraphrase of its first (synonyms, word order, sometimes another sentence frame, split or
-hyphenated compounds, typos). Reported:
+and about 1 250 distinct needs, most raised once and a few many times, each later text of a
+need a paraphrase of its first (synonyms, word order, sometimes another sentence frame, split
+or hyphenated compounds, typos, a dropped opening or closing sentence). Reported:
 
 - themes: adjusted Rand index of :func:`cluster_themes` against the planted themes, with the
   number of themes given (15) and chosen automatically, and scikit-learn's usual pipeline

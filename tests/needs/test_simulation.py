@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -11,9 +12,13 @@ from radslag.maturity.comparison import populations
 from radslag.needs.corpus import duplicate_pairs, generate
 from radslag.needs.models import Need, Theme
 from radslag.needs.simulation import simulate
+from radslag.needs.vocabulary import Option, parse_theme, vocabulary
+from radslag.needs.vocabulary import Theme as PlantedTheme
 from radslag.register.areas import Area
 from tests.needs.conftest import MakeNeed
 
+BOUND_DISTINCT = 0.37
+BOUND_COMMONEST = 0.06
 POPULATIONS = {"0180": 984_748.0, "2480": 130_000.0, "0381": 46_000.0, "2421": 2_400.0}
 
 
@@ -66,6 +71,96 @@ def test_the_planted_duplicates_are_pairs_of_texts_of_one_need() -> None:
     pairs = duplicate_pairs(corpus.need)
     assert pairs
     assert all(corpus.need[i] == corpus.need[j] and i < j for i, j in pairs)
+
+
+def test_every_task_is_written_with_an_object_its_theme_allows() -> None:
+    corpus = generate(1500, seed=1)
+    # Every way any theme's task can be written with any object, allowed or not.
+    readings: dict[str, set[tuple[int, str, str]]] = {}
+    for index, theme in enumerate(vocabulary().themes):
+        for task in theme.tasks:
+            for obj in theme.objects:
+                for task_words in task.phrasings:
+                    for object_words in obj.phrasings:
+                        wording = task_words.format(o=object_words).replace("|", "").lower()
+                        readings.setdefault(wording, set()).add((index, task.id, obj.id))
+    first_texts = {int(need): i for i, need in reversed(list(enumerate(corpus.need)))}
+    for index in first_texts.values():  # first texts have no typos or split compounds
+        text = corpus.texts[index].lower()
+        theme = vocabulary().themes[int(corpus.theme[index])]
+        allowed = {(int(corpus.theme[index]), task, obj) for task, obj in theme.actions()}
+        found = [wording for wording in readings if wording in text]
+        assert found, corpus.texts[index]
+        for wording in found:
+            assert readings[wording] & allowed, (wording, corpus.texts[index])
+
+
+def test_a_place_or_goal_that_fits_only_some_options_is_combined_with_those_only() -> None:
+    def options(*ids: str) -> tuple[Option, ...]:
+        return tuple(Option(i, (i,)) for i in ids)
+
+    theme = PlantedTheme(
+        name="teknik: test",
+        tasks=(Option("inspect", ("granska {o}",), "granskning av {o}", frozenset({"a", "b"})),),
+        objects=options("a", "b", "c"),
+        places=options("anywhere", "only-a"),
+        goals=options("always", "only-anywhere"),
+        fits={"only-a": frozenset({"a"}), "only-anywhere": frozenset({"anywhere"})},
+        contexts=(),
+    )
+    assert theme.actions() == {("inspect", "a"), ("inspect", "b")}
+    assert theme.combinations() == [
+        (0, 0, 0, 0),
+        (0, 0, 0, 1),
+        (0, 0, 1, 0),
+        (0, 1, 0, 0),
+        (0, 1, 0, 1),
+    ]
+
+
+def test_a_theme_that_names_an_option_it_lacks_or_a_task_without_object_is_refused() -> None:
+    def entry(task: dict[str, object], fits: dict[str, list[str]]) -> dict[str, object]:
+        return {
+            "name": "teknik: test",
+            "contexts": [],
+            "objects": {"pumps": ["pumpstationerna"]},
+            "tasks": {"monitor": task},
+            "places": {"va": ["i VA-verksamheten"]},
+            "goals": {"failures": ["undvika haverier"]},
+            "fits": fits,
+        }
+
+    monitor: dict[str, object] = {
+        "phrasings": ["övervaka {o}"],
+        "title": "övervakning av {o}",
+        "objects": ["pumps"],
+    }
+    assert parse_theme(entry(monitor, {"failures": ["pumps"]})).actions() == {("monitor", "pumps")}
+    with pytest.raises(ValueError, match="unknown ids"):
+        parse_theme(entry({**monitor, "objects": ["plant"]}, {}))
+    with pytest.raises(ValueError, match="unknown ids"):
+        parse_theme(entry(monitor, {"failures": ["plant"]}))
+    with pytest.raises(ValueError, match="without its object"):
+        parse_theme(entry({**monitor, "phrasings": ["övervaka driften"]}, {}))
+
+
+def fragments(text: str) -> list[tuple[str, ...]]:
+    """The word 4-grams of a text, within its sentences."""
+    grams = []
+    for sentence in re.split(r"[.?!:]\s+|[.?!]$", text):
+        words = re.findall(r"\w+", sentence.lower())
+        grams += [tuple(words[i : i + 4]) for i in range(len(words) - 3)]
+    return grams
+
+
+def test_the_texts_repeat_few_fragments() -> None:
+    texts = generate(1500, seed=1).texts
+    every = [gram for text in texts for gram in fragments(text)]
+    in_texts = Counter(gram for text in texts for gram in set(fragments(text)))
+    # Before the vocabulary was chosen per area: 0.337 distinct, the commonest fragment
+    # ("det som hindrar oss") in 11.4 % of the texts.
+    assert len(set(every)) / len(every) >= BOUND_DISTINCT
+    assert in_texts.most_common(1)[0][1] / len(texts) <= BOUND_COMMONEST
 
 
 def test_it_refuses_an_empty_request() -> None:
