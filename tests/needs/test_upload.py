@@ -266,7 +266,7 @@ def test_it_rejects_a_file_larger_than_5_mb_and_stores_nothing(staff: Client) ->
 def test_it_rejects_more_rows_than_the_limit_and_stores_nothing(
     staff: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(upload, "MAX_ROWS", 2)
+    monkeypatch.setattr(upload.reading, "MAX_ROWS", 2)
     response = post(staff, "behov.csv", csv_text([GOOD_ROW, WATER_ROW, GOOD_ROW]).encode())
     [(_row, _column, message)] = assert_rejected(response, "behov.csv", 1)
     assert message == "Filen har fler än 2 rader. Dela upp den i flera filer."
