@@ -114,6 +114,6 @@ def test_the_live_check_lists_similar_needs_while_typing(
     client: Client, make_need: MakeNeed
 ) -> None:
     existing = make_need("1280")
-    response = client.get("/behov/liknande/", {"title": "", "text": ELDERLY_CARE_PARAPHRASE})
+    response = client.post("/behov/liknande/", {"title": "", "text": ELDERLY_CARE_PARAPHRASE})
     assert existing.title in response.content.decode()
-    assert client.get("/behov/liknande/", {"text": WATER_TEXT}).content.decode().strip() == ""
+    assert client.post("/behov/liknande/", {"text": WATER_TEXT}).content.decode().strip() == ""

@@ -23,6 +23,7 @@ import scipy.sparse
 from radslag.decide.text import TfidfModel, normalise, tokens
 from radslag.decide.text_duplicates import DUPLICATE_THRESHOLD, nearest
 from radslag.needs.models import Need
+from radslag.text_limits import bounded
 
 _REFIT_SHARE = 0.1
 
@@ -99,7 +100,11 @@ def _built(current: dict[int, datetime], using: str) -> NeedIndex:
 
 def _texts(ids: list[int], using: str) -> dict[int, tuple[str, str]]:
     rows = Need.objects.using(using).filter(pk__in=ids).values_list("pk", "title", "text")
-    return {pk: (title, text) for pk, title, text in rows.iterator(chunk_size=2000)}
+    # A text stored before the limits held may be far longer than any allowed now; the index
+    # reads no more of it than of the longest allowed one.
+    return {
+        pk: (bounded(title), bounded(text)) for pk, title, text in rows.iterator(chunk_size=2000)
+    }
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,7 @@ def similar_needs(
     The title is read only when there is no text yet.
     """
     index = need_index(using)
-    body = text.strip() or title.strip()
+    body = bounded(text.strip() or title.strip())
     if index.model is None or not body:
         return []
     query = index.model.transform([body])

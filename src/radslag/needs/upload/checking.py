@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from radslag.needs.models import Need
+from radslag.needs.models import Need, tidy_text, tidy_title
 from radslag.needs.upload.reading import (
     Problem,
     UploadFileError,
@@ -23,8 +23,6 @@ from radslag.needs.upload.reading import (
     read_table,
 )
 from radslag.register.areas import Area
-
-MAX_TITLE_LENGTH = Need._meta.get_field("title").max_length or 200
 
 KIND, TITLE, TEXT, AREA, MUNICIPALITY, SUPPORTERS = (
     "typ",
@@ -205,19 +203,13 @@ def check_row(
         kinds=kind_names,
     )
 
-    title = " ".join(cell_text(row.value(TITLE)).split())
-    if not title:
-        row.fail(TITLE, _("Skriv en rubrik."))
-    elif len(title) > MAX_TITLE_LENGTH:
-        row.fail(
-            TITLE,
-            _("Rubriken har %(length)s tecken men får ha högst %(max)s.")
-            % {"length": len(title), "max": MAX_TITLE_LENGTH},
-        )
-
-    text = cell_text(row.value(TEXT)).replace("\r\n", "\n").replace("\r", "\n")
-    if not text:
-        row.fail(TEXT, _("Skriv en beskrivning."))
+    # The form's rules, from the model: the same limits and the same messages.
+    title = tidy_title(cell_text(row.value(TITLE)))
+    text = tidy_text(cell_text(row.value(TEXT)))
+    errors = Need.text_errors(title, text)
+    for key, name in ((TITLE, "title"), (TEXT, "text")):
+        for message in errors.get(name, []):
+            row.fail(key, message)
 
     area = row.choice(
         AREA,

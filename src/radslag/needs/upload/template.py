@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from radslag.needs.models import Need
+from radslag import text_limits
+from radslag.needs.models import TEXT_MIN_LENGTH, Need
 from radslag.needs.upload.checking import (
     AREA,
     COLUMNS,
@@ -39,7 +41,7 @@ class Column:
 
     name: str
     required: bool
-    description: Promise
+    description: str | Promise
     example: str | Promise
 
 
@@ -53,13 +55,23 @@ COLUMN_HELP = (
     Column(
         TITLE,
         True,
-        gettext_lazy("En kort rubrik, högst 200 tecken."),
+        format_lazy(
+            gettext_lazy("En kort rubrik, högst {limit} tecken."),
+            limit=rows_text(text_limits.TITLE),
+        ),
         gettext_lazy("Taligenkänning i hemtjänsten"),
     ),
     Column(
         TEXT,
         True,
-        gettext_lazy("Beskriv behovet, frågan eller hindret och vad ni vill uppnå."),
+        format_lazy(
+            gettext_lazy(
+                "Beskriv behovet, frågan eller hindret och vad ni vill uppnå, med {least} till "
+                "{most} tecken."
+            ),
+            least=TEXT_MIN_LENGTH,
+            most=rows_text(text_limits.DESCRIPTION),
+        ),
         gettext_lazy(
             "Vi vill att personalen ska kunna dokumentera med rösten och få mer tid med brukarna."
         ),
