@@ -31,6 +31,7 @@ HEADER = [
 GOOD_ROW = ["behov", "Taligenkänning i hemtjänsten", ELDERLY_CARE_TEXT, "aldreomsorg", "0180", ""]
 WATER_ROW = ["hinder", "Läckor i VA-nätet", WATER_TEXT, "teknik", "1480", "1280"]
 URL = "/behov/ladda-upp/"
+POLICY_TEXT = "Vilka regler ska gälla när medarbetarna använder generativ AI i sitt arbete?"
 
 
 @pytest.fixture
@@ -120,6 +121,22 @@ def test_it_rejects_a_row_with_an_empty_text_and_stores_nothing(staff: Client) -
     response = post(staff, "behov.xlsx", xlsx([GOOD_ROW, [*GOOD_ROW[:2], "  ", *GOOD_ROW[3:]]]))
     rows = assert_rejected(response, "behov.xlsx", 1)
     assert rows == [("3", "beskrivning", "Beskriv behovet, frågan eller hindret.")]
+
+
+def test_it_rejects_a_four_character_text_with_the_forms_message(staff: Client) -> None:
+    response = post(staff, "behov.xlsx", xlsx([[*GOOD_ROW[:2], "Text", *GOOD_ROW[3:]]]))
+    rows = assert_rejected(response, "behov.xlsx", 1)
+    form = staff.post("/behov/nytt/", {"kind": "behov", "title": "Rubrik", "text": "Text"})
+    message = "Beskriv behovet med minst 20 tecken, så att andra kan förstå det."
+    assert rows == [("2", "beskrivning", message)]
+    assert message in form.content.decode()
+
+
+def test_it_rejects_the_same_text_twice_in_one_file_naming_the_first_row(staff: Client) -> None:
+    response = post(staff, "behov.xlsx", xlsx([GOOD_ROW, WATER_ROW, [*GOOD_ROW[:4], "1480"]]))
+    [(row, column, message)] = assert_rejected(response, "behov.xlsx", 1)
+    assert (row, column) == ("4", "beskrivning")
+    assert message.startswith("Samma beskrivning som på rad 2.")
 
 
 def test_it_rejects_a_row_with_an_empty_title_and_stores_nothing(staff: Client) -> None:
@@ -300,7 +317,7 @@ def test_it_stores_every_row_of_an_excel_file_with_its_support(staff: Client) ->
         [*GOOD_ROW[:5], "1480; 1280, 0180 1480"],  # the submitter and a repeat count once
         WATER_ROW,
         [None] * 6,  # empty rows are skipped
-        ["Strategisk fråga", "Policy för generativ AI", ELDERLY_CARE_TEXT, "IT och säkerhet", 180],
+        ["Strategisk fråga", "Policy för generativ AI", POLICY_TEXT, "IT och säkerhet", 180],
     ]
     response = post(staff, "behov.xlsx", xlsx(rows))
     assert response.status_code == 302
@@ -321,7 +338,8 @@ def test_it_stores_every_row_of_an_excel_file_with_its_support(staff: Client) ->
 
 
 def test_it_reads_a_municipality_code_excel_stored_as_a_number(staff: Client) -> None:
-    response = post(staff, "behov.xlsx", xlsx([[*GOOD_ROW[:4], 180, 1480], [*GOOD_ROW[:4], 180.0]]))
+    rows = [[*GOOD_ROW[:4], 180, 1480], [*WATER_ROW[:4], 180.0]]
+    response = post(staff, "behov.xlsx", xlsx(rows))
     assert response.status_code == 302
     for need in Need.objects.all():
         assert need.municipality_id == "0180"

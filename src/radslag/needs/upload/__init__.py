@@ -24,8 +24,9 @@ Completely empty rows are skipped.
 
 The work is split in the order it happens: :mod:`.reading` turns the bytes into rows of cells,
 :mod:`.checking` checks them without touching the database (it gets the known municipality
-codes and returns the rows and every problem found), :mod:`.storing` stores them, all in one
-transaction, and :mod:`.template` makes the templates to fill in.
+codes and returns the rows and every problem found), :mod:`.storing` asks about the rows that
+duplicate submissions already made and then stores every row in one transaction, and
+:mod:`.template` makes the templates to fill in.
 """
 
 from radslag.needs.upload.checking import (
@@ -56,7 +57,15 @@ from radslag.needs.upload.reading import (
     rows_text,
     sniff_delimiter,
 )
-from radslag.needs.upload.storing import UploadResult, import_needs, store
+from radslag.needs.upload.storing import (
+    NEW,
+    DuplicateRow,
+    UploadResult,
+    decide,
+    find_duplicates,
+    import_needs,
+    store,
+)
 from radslag.needs.upload.template import (
     COLUMN_HELP,
     CSV_CONTENT_TYPE,
@@ -75,12 +84,14 @@ __all__ = [
     "MAX_BYTES",
     "MAX_ROWS",
     "MUNICIPALITY",
+    "NEW",
     "REQUIRED_COLUMNS",
     "SUPPORTERS",
     "TEXT",
     "TITLE",
     "XLSX_CONTENT_TYPE",
     "Column",
+    "DuplicateRow",
     "NeedRow",
     "ParsedUpload",
     "Problem",
@@ -90,7 +101,9 @@ __all__ = [
     "check_row",
     "check_rows",
     "column_key",
+    "decide",
     "decode_csv",
+    "find_duplicates",
     "import_needs",
     "municipality_code",
     "parse_upload",

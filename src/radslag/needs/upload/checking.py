@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from radslag.decide.text import normalise
 from radslag.needs.models import Need, tidy_text, tidy_title
 from radslag.needs.upload.reading import (
     Problem,
@@ -255,11 +256,28 @@ def check_rows(
     kinds = _choice_table(Need.Kind.choices)
     areas = _choice_table(Area.choices)
     checked: list[NeedRow] = []
+    first_with_text: dict[str, int] = {}
     for number, cells in rows:
         need_row, row_problems = check_row(number, cells, columns, known_codes, kinds, areas)
         problems.extend(row_problems)
-        if need_row is not None:
-            checked.append(need_row)
+        if need_row is None:
+            continue
+        # The same text twice in one file would be stored twice; say so instead of asking.
+        first = first_with_text.setdefault(normalise(need_row.text), number)
+        if first != number:
+            problems.append(
+                Problem(
+                    number,
+                    columns[TEXT][1],
+                    _(
+                        "Samma beskrivning som på rad %(first)s. Ta bort en av raderna; står "
+                        "flera kommuner bakom, skriv dem i kolumnen stodjande_kommuner."
+                    )
+                    % {"first": first},
+                )
+            )
+            continue
+        checked.append(need_row)
     return checked, problems
 
 
