@@ -22,10 +22,13 @@ def need_create(request: HttpRequest) -> HttpResponse:
     similar: list[index.SimilarNeed] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        # The offer's buttons say what was chosen without JavaScript: "ny" as the decision,
+        # a merge by the id it names.
+        decision = data["decision"] or (NeedForm.MERGE if data["merge_with"] else "")
         target = None
-        if data["decision"] == NeedForm.MERGE:
+        if decision == NeedForm.MERGE:
             target = Need.objects.open().filter(pk=data["merge_with"]).first()
-        if data["decision"] not in (NeedForm.NEW, NeedForm.MERGE):
+        if decision not in (NeedForm.NEW, NeedForm.MERGE):
             similar = index.similar_needs(data["title"], data["text"])
         if not similar:
             need = form.save(commit=False)
