@@ -14,6 +14,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from radslag.needs import index
 from radslag.needs.models import Need
 from tests.needs.conftest import ELDERLY_CARE_PARAPHRASE, ELDERLY_CARE_TEXT, support_codes
 from tests.needs.test_upload import GOOD_ROW, POLICY_TEXT, WATER_ROW, post, xlsx
@@ -149,3 +150,22 @@ def test_an_exact_duplicate_of_an_existing_text_is_found_whatever_its_title(
     response = post(staff, "behov.xlsx", xlsx([GOOD_ROW]))
     assert choices(response, 2) == [str(existing.pk), "ny"]
     assert Need.objects.count() == 1
+
+
+def test_many_rows_are_checked_in_one_pass_finding_what_the_form_finds(
+    make_need: Any, django_assert_max_num_queries: Any
+) -> None:
+    existing = make_need("1280", text=ELDERLY_CARE_TEXT)
+    make_need("1480", title="Läckor i VA-nätet", text=WATER_ROW[2], area="teknik")
+    texts = [ELDERLY_CARE_PARAPHRASE, POLICY_TEXT, WATER_ROW[2]] * 40
+    index.need_index()  # built once, as it is for every page
+
+    with django_assert_max_num_queries(3):
+        found = index.similar_needs_of_many(texts, limit=3)
+
+    assert [match.need for match in found[0]] == [existing]
+    for text, matches in zip(texts[:3], found[:3], strict=True):
+        one = index.similar_needs("", text, limit=3)
+        assert [(m.need.pk, round(m.similarity, 6)) for m in matches] == [
+            (m.need.pk, round(m.similarity, 6)) for m in one
+        ]

@@ -76,12 +76,8 @@ class UploadResult:
 
 def find_duplicates(rows: Sequence[NeedRow]) -> dict[int, list[index.SimilarNeed]]:
     """The open submissions each row is a near-duplicate of, by row number; exact ones too."""
-    found: dict[int, list[index.SimilarNeed]] = {}
-    for row in rows:
-        similar = index.similar_needs(row.title, row.text, limit=SIMILAR_SHOWN)
-        if similar:
-            found[row.row] = similar
-    return found
+    similar = index.similar_needs_of_many([row.text for row in rows], limit=SIMILAR_SHOWN)
+    return {row.row: matches for row, matches in zip(rows, similar, strict=True) if matches}
 
 
 def decide(
