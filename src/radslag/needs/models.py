@@ -143,8 +143,9 @@ class Need(models.Model):
     def text_errors(cls, title: str, text: str) -> dict[str, list[str]]:
         """What is wrong with a title and a text by the rules of the model's own fields.
 
-        The one definition that the form, the upload and the API all apply: the messages, by
-        field name, that ``full_clean`` would give.
+        The messages, by field name, that ``full_clean`` would give: the upload checks its rows
+        by this, the form reaches the same validators through model validation, and so must
+        the API when it takes submissions.
         """
         checked = ("title", "text")
         try:
