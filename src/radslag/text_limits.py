@@ -1,9 +1,10 @@
 """How long the free texts of needs and use cases may be, named once for every way in.
 
 The models' validators hold them, so the forms, the bulk upload and anything else that validates
-a model (the API's write side, when it comes) refuse the same texts with the same message. The limits leave room for what a municipality
-really writes (a description of about two pages) and stop a pasted document, which no reader
-of the register wants and which made pages do work in proportion to its length.
+a model (the API's write side, when it comes) refuse the same texts with the same message. The
+limits leave room for what a municipality really writes (a description of about two pages) and
+stop a pasted document, which no reader of the register wants and which made pages do work in
+proportion to its length.
 """
 
 from __future__ import annotations
