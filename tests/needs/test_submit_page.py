@@ -110,10 +110,41 @@ def test_choosing_to_submit_anyway_stores_a_separate_need(
     assert Need.objects.open().count() == 2
 
 
+def test_the_offers_buttons_merge_without_javascript(staff: Client, make_need: MakeNeed) -> None:
+    existing = make_need("1280")
+    offer = staff.post("/behov/nytt/", form_data(text=ELDERLY_CARE_PARAPHRASE))
+    assert f'name="merge_with" value="{existing.pk}"' in offer.content.decode()
+    assert "onclick" not in offer.content.decode()
+
+    # A browser without JavaScript sends the hidden, empty decision and the pressed button.
+    response = staff.post(
+        "/behov/nytt/", form_data(text=ELDERLY_CARE_PARAPHRASE, merge_with=existing.pk)
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/behov/{existing.pk}/"
+    assert support_codes(existing) == ["0180", "1280", "1480"]
+
+
+def test_the_offers_button_submits_as_new_without_javascript(
+    staff: Client, make_need: MakeNeed
+) -> None:
+    make_need("1280")
+    offer = staff.post("/behov/nytt/", form_data(text=ELDERLY_CARE_PARAPHRASE))
+    assert 'name="decision" value="ny"' in offer.content.decode()
+
+    response = staff.post(
+        "/behov/nytt/", form_data(text=ELDERLY_CARE_PARAPHRASE, decision=["", "ny"])
+    )
+
+    assert response.status_code == 302
+    assert Need.objects.open().count() == 2
+
+
 def test_the_live_check_lists_similar_needs_while_typing(
     client: Client, make_need: MakeNeed
 ) -> None:
     existing = make_need("1280")
-    response = client.get("/behov/liknande/", {"title": "", "text": ELDERLY_CARE_PARAPHRASE})
+    response = client.post("/behov/liknande/", {"title": "", "text": ELDERLY_CARE_PARAPHRASE})
     assert existing.title in response.content.decode()
-    assert client.get("/behov/liknande/", {"text": WATER_TEXT}).content.decode().strip() == ""
+    assert client.post("/behov/liknande/", {"text": WATER_TEXT}).content.decode().strip() == ""

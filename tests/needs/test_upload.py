@@ -31,6 +31,7 @@ HEADER = [
 GOOD_ROW = ["behov", "Taligenkänning i hemtjänsten", ELDERLY_CARE_TEXT, "aldreomsorg", "0180", ""]
 WATER_ROW = ["hinder", "Läckor i VA-nätet", WATER_TEXT, "teknik", "1480", "1280"]
 URL = "/behov/ladda-upp/"
+POLICY_TEXT = "Vilka regler ska gälla när medarbetarna använder generativ AI i sitt arbete?"
 
 
 @pytest.fixture
@@ -119,7 +120,23 @@ def test_it_names_every_missing_column_in_one_problem(staff: Client) -> None:
 def test_it_rejects_a_row_with_an_empty_text_and_stores_nothing(staff: Client) -> None:
     response = post(staff, "behov.xlsx", xlsx([GOOD_ROW, [*GOOD_ROW[:2], "  ", *GOOD_ROW[3:]]]))
     rows = assert_rejected(response, "behov.xlsx", 1)
-    assert rows == [("3", "beskrivning", "Skriv en beskrivning.")]
+    assert rows == [("3", "beskrivning", "Beskriv behovet, frågan eller hindret.")]
+
+
+def test_it_rejects_a_four_character_text_with_the_forms_message(staff: Client) -> None:
+    response = post(staff, "behov.xlsx", xlsx([[*GOOD_ROW[:2], "Text", *GOOD_ROW[3:]]]))
+    rows = assert_rejected(response, "behov.xlsx", 1)
+    form = staff.post("/behov/nytt/", {"kind": "behov", "title": "Rubrik", "text": "Text"})
+    message = "Beskriv behovet med minst 20 tecken, så att andra kan förstå det."
+    assert rows == [("2", "beskrivning", message)]
+    assert message in form.content.decode()
+
+
+def test_it_rejects_the_same_text_twice_in_one_file_naming_the_first_row(staff: Client) -> None:
+    response = post(staff, "behov.xlsx", xlsx([GOOD_ROW, WATER_ROW, [*GOOD_ROW[:4], "1480"]]))
+    [(row, column, message)] = assert_rejected(response, "behov.xlsx", 1)
+    assert (row, column) == ("4", "beskrivning")
+    assert message.startswith("Samma beskrivning som på rad 2.")
 
 
 def test_it_rejects_a_row_with_an_empty_title_and_stores_nothing(staff: Client) -> None:
@@ -174,7 +191,7 @@ def test_it_rejects_an_unknown_supporting_municipality_code_and_stores_nothing(
 def test_it_rejects_a_title_longer_than_200_characters_and_stores_nothing(staff: Client) -> None:
     response = post(staff, "behov.xlsx", xlsx([GOOD_ROW, [GOOD_ROW[0], "x" * 201, *GOOD_ROW[2:]]]))
     rows = assert_rejected(response, "behov.xlsx", 1)
-    assert rows == [("3", "rubrik", "Rubriken har 201 tecken men får ha högst 200.")]
+    assert rows == [("3", "rubrik", "Texten har 201 tecken men får ha högst 200. Korta den.")]
 
 
 def test_it_accepts_a_title_of_exactly_200_characters(staff: Client) -> None:
@@ -266,7 +283,7 @@ def test_it_rejects_a_file_larger_than_5_mb_and_stores_nothing(staff: Client) ->
 def test_it_rejects_more_rows_than_the_limit_and_stores_nothing(
     staff: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(upload, "MAX_ROWS", 2)
+    monkeypatch.setattr(upload.reading, "MAX_ROWS", 2)
     response = post(staff, "behov.csv", csv_text([GOOD_ROW, WATER_ROW, GOOD_ROW]).encode())
     [(_row, _column, message)] = assert_rejected(response, "behov.csv", 1)
     assert message == "Filen har fler än 2 rader. Dela upp den i flera filer."
@@ -300,7 +317,7 @@ def test_it_stores_every_row_of_an_excel_file_with_its_support(staff: Client) ->
         [*GOOD_ROW[:5], "1480; 1280, 0180 1480"],  # the submitter and a repeat count once
         WATER_ROW,
         [None] * 6,  # empty rows are skipped
-        ["Strategisk fråga", "Policy för generativ AI", ELDERLY_CARE_TEXT, "IT och säkerhet", 180],
+        ["Strategisk fråga", "Policy för generativ AI", POLICY_TEXT, "IT och säkerhet", 180],
     ]
     response = post(staff, "behov.xlsx", xlsx(rows))
     assert response.status_code == 302
@@ -321,7 +338,8 @@ def test_it_stores_every_row_of_an_excel_file_with_its_support(staff: Client) ->
 
 
 def test_it_reads_a_municipality_code_excel_stored_as_a_number(staff: Client) -> None:
-    response = post(staff, "behov.xlsx", xlsx([[*GOOD_ROW[:4], 180, 1480], [*GOOD_ROW[:4], 180.0]]))
+    rows = [[*GOOD_ROW[:4], 180, 1480], [*WATER_ROW[:4], 180.0]]
+    response = post(staff, "behov.xlsx", xlsx(rows))
     assert response.status_code == 302
     for need in Need.objects.all():
         assert need.municipality_id == "0180"
@@ -348,21 +366,22 @@ def test_it_stores_a_semicolon_separated_utf8_csv_with_a_byte_order_mark(staff: 
 def test_it_stores_a_comma_separated_csv_with_quoted_fields(staff: Client) -> None:
     text = (
         "typ,rubrik,beskrivning,verksamhetsomrade,kommunkod,stodjande_kommuner\r\n"
-        'behov,"Tal, till text","Rad ett\r\nrad två",Äldreomsorg,0180,"1480, 1280"\r\n'
-        "hinder,Läckor i VA-nätet,Text,teknik,1480,\r\n"
+        'behov,"Tal, till text","Rad ett om taligenkänning\r\nrad två om hemtjänsten",'
+        'Äldreomsorg,0180,"1480, 1280"\r\n'
+        f"hinder,Läckor i VA-nätet,{WATER_TEXT},teknik,1480,\r\n"
     )
     response = post(staff, "behov.csv", text.encode("utf-8"))
     assert response.status_code == 302
     speech = Need.objects.get(title="Tal, till text")
-    assert speech.text == "Rad ett\nrad två"
+    assert speech.text == "Rad ett om taligenkänning\nrad två om hemtjänsten"
     assert support_codes(speech) == ["0180", "1280", "1480"]
 
 
 def test_row_numbers_count_records_not_lines_when_a_cell_spans_lines(staff: Client) -> None:
     text = (
         "typ;rubrik;beskrivning;verksamhetsomrade;kommunkod\r\n"
-        'behov;Rubrik;"Rad ett\r\nrad två";aldreomsorg;0180\r\n'
-        "behov;Rubrik;Text;aldreomsorg;0999\r\n"
+        'behov;Rubrik;"Rad ett om taligenkänning\r\nrad två om hemtjänsten";aldreomsorg;0180\r\n'
+        f"behov;Rubrik;{WATER_TEXT};aldreomsorg;0999\r\n"
     )
     response = post(staff, "behov.csv", text.encode())
     assert assert_rejected(response, "behov.csv", 1)[0][:2] == ("3", "kommunkod")
@@ -370,13 +389,21 @@ def test_row_numbers_count_records_not_lines_when_a_cell_spans_lines(staff: Clie
 
 def test_it_stores_a_windows_1252_csv_as_swedish_excel_saves_it(staff: Client) -> None:
     content = csv_text(
-        [["Strategisk fråga", "Äldreomsorgens AI-frågor", "Vår text", "Äldreomsorg", "0180"]],
+        [
+            [
+                "Strategisk fråga",
+                "Äldreomsorgens AI-frågor",
+                "Vår text om AI i äldreomsorgen",
+                "Äldreomsorg",
+                "0180",
+            ]
+        ],
         ["Typ", "Rubrik", "Beskrivning", "Verksamhetsområde", "Kommunkod", "Stödjande kommuner"],
     ).encode("cp1252")
     response = post(staff, "behov.csv", content)
     assert response.status_code == 302
     need = Need.objects.get()
-    assert (need.title, need.text) == ("Äldreomsorgens AI-frågor", "Vår text")
+    assert (need.title, need.text) == ("Äldreomsorgens AI-frågor", "Vår text om AI i äldreomsorgen")
     assert (need.kind, need.area) == ("strategisk-fraga", "aldreomsorg")
 
 
@@ -394,7 +421,7 @@ def test_it_stores_a_windows_1252_csv_as_swedish_excel_saves_it(staff: Client) -
 def test_it_accepts_labels_and_codes_for_kind_and_area(
     staff: Client, kind: str, area: str, expected: tuple[str, str]
 ) -> None:
-    response = post(staff, "behov.xlsx", xlsx([[kind, "Rubrik", "Text", area, "0180"]]))
+    response = post(staff, "behov.xlsx", xlsx([[kind, "Rubrik", WATER_TEXT, area, "0180"]]))
     assert response.status_code == 302, error_rows(response)
     need = Need.objects.get()
     assert (need.kind, need.area) == expected
@@ -406,7 +433,7 @@ def test_it_reads_the_first_sheet_and_skips_empty_rows_keeping_row_numbers(
     workbook = Workbook()
     sheet: Any = workbook.active
     sheet.append(HEADER)
-    sheet["A5"], sheet["B5"], sheet["C5"] = "behov", "Rubrik", "Text"
+    sheet["A5"], sheet["B5"], sheet["C5"] = "behov", "Rubrik", WATER_TEXT
     sheet["D5"], sheet["E5"] = "aldreomsorg", "0999"
     workbook.create_sheet("Annat")["A1"] = "ignoreras"
     output = io.BytesIO()
@@ -461,7 +488,7 @@ def test_the_csv_template_is_a_semicolon_header_with_a_byte_order_mark(client: C
 
 def test_a_filled_in_excel_template_is_stored(staff: Client) -> None:
     workbook = load_workbook(io.BytesIO(upload.template_workbook()))
-    workbook["Behov"].append(["Behov", "Rubrik", "Text", "Äldreomsorg", "0180", "1480"])
+    workbook["Behov"].append(["Behov", "Rubrik", WATER_TEXT, "Äldreomsorg", "0180", "1480"])
     output = io.BytesIO()
     workbook.save(output)
     response = post(staff, "ifylld.xlsx", output.getvalue())
@@ -531,7 +558,7 @@ def test_checking_touches_no_database_and_collects_every_problem() -> None:
     header = ["typ", "rubrik", "beskrivning", "verksamhetsomrade", "kommunkod"]
     rows, problems = upload.check_rows(
         header,
-        [(2, ["behov", "A", "Text", "skola", "0180"]), (3, ["x", "", "", "y", "0181"])],
+        [(2, ["behov", "A", ELDERLY_CARE_TEXT, "skola", "0180"]), (3, ["x", "", "", "y", "0181"])],
         known_codes={"0180"},
     )
     assert [row.title for row in rows] == ["A"]

@@ -63,3 +63,21 @@ class OtherFakeEncoder(FakeEncoder):
     """The same, under another model version: a new model starts its own cache."""
 
     model_version = "fake-bag-of-words-2"
+
+
+class RecordingEncoder(FakeEncoder):
+    """The same, noting how many characters it is given to read each time."""
+
+    model_version = "fake-bag-of-words-recording"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.read: list[int] = []
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        self.read.extend(len(text) for text in texts)
+        return super().passages(texts)
+
+    def query(self, text: str) -> np.ndarray:
+        self.read.append(len(text))
+        return super().query(text)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from radslag import text_limits
 from radslag.register.choices import Level, Publication, Source, Stage, Technique
 from radslag.register.models import UseCase
 from radslag.register.pstw import DEFAULT_FILE, PstwError, import_pstw
@@ -110,6 +111,21 @@ def test_a_later_release_updates_the_rows_that_changed(tmp_path: Path) -> None:
     assert (summary.created, summary.updated) == (0, 1)
     case = pstw("PSTW-1043")
     assert (case.title, case.stage) == ("LAIban 2", Stage.RETIRED)
+
+
+def test_a_description_longer_than_the_registers_limit_is_cut_at_a_sentence(
+    tmp_path: Path,
+) -> None:
+    def lengthen(row: Row) -> None:
+        if row["PSTW ID"] == "PSTW-1043":
+            row["Description"] = "Kameran räknar besökare i parken. " * 200
+
+    import_pstw(write_pstw(tmp_path / "long.csv", edit=lengthen))
+
+    case = pstw("PSTW-1043")
+    assert text_limits.DESCRIPTION // 2 <= len(case.description) <= text_limits.DESCRIPTION
+    assert case.description.endswith("i parken.")
+    case.full_clean()
 
 
 def test_a_later_release_keeps_what_a_person_added(tmp_path: Path) -> None:

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from radslag.municipalities.models import Municipality
 from radslag.municipalities.sizeclass import SizeClass
-from radslag.needs.models import Need, Theme
+from radslag.needs.models import Need, Theme, tidy_text, tidy_title
 from radslag.register.areas import Area
+from radslag.text_limits import use_limit_messages
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -19,7 +20,11 @@ class MunicipalityChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 
 class NeedForm(forms.ModelForm):  # type: ignore[type-arg]
-    """A new submission; ``decision`` answers the near-duplicate question when one is shown."""
+    """A new submission; ``decision`` answers the near-duplicate question when one is shown.
+
+    The title and text are checked by the model's own rules (:meth:`Need.text_errors`), the
+    same the upload applies; this form only tidies them first.
+    """
 
     NEW, MERGE = "ny", "sla-ihop"
 
@@ -44,24 +49,20 @@ class NeedForm(forms.ModelForm):  # type: ignore[type-arg]
             "text": forms.Textarea(attrs={"rows": 6}),
         }
         error_messages = {
-            "title": {"required": _("Skriv en rubrik.")},
-            "text": {"required": _("Beskriv behovet, frågan eller hindret.")},
+            "title": {"required": Need._meta.get_field("title").error_messages["blank"]},
+            "text": {"required": Need._meta.get_field("text").error_messages["blank"]},
             "area": {"required": _("Välj ett verksamhetsområde.")},
         }
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        use_limit_messages(self)
+
     def clean_title(self) -> str:
-        title: str = self.cleaned_data["title"].strip()
-        if not title:
-            raise forms.ValidationError(_("Skriv en rubrik."))
-        return title
+        return tidy_title(self.cleaned_data["title"])
 
     def clean_text(self) -> str:
-        text: str = self.cleaned_data["text"].strip()
-        if len(text) < 20:
-            raise forms.ValidationError(
-                _("Beskriv behovet med minst 20 tecken, så att andra kan förstå det.")
-            )
-        return text
+        return tidy_text(self.cleaned_data["text"])
 
 
 class NeedFilterForm(forms.Form):

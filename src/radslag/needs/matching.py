@@ -33,6 +33,7 @@ from radslag.register.choices import Stage
 from radslag.register.embeddings import Encoder
 from radslag.register.models import UseCase
 from radslag.register.similar import fuse
+from radslag.text_limits import bounded
 
 # A case in the need's own area gets this bonus on the fused score, about the difference
 # between rank 1 and rank 10 in one ranking of the reciprocal-rank fusion.
@@ -78,7 +79,7 @@ _lock = threading.Lock()
 
 
 def _case_text(*parts: str) -> str:
-    return "\n".join(part for part in parts if part)
+    return bounded("\n".join(part for part in parts if part))
 
 
 def case_index(using: str = "default") -> _CaseIndex:
@@ -114,7 +115,12 @@ def solutions(
     limit: int = 6,
     encoder: Encoder | None = None,
 ) -> Solutions:
-    """The use cases most likely to answer ``text``, best first, with who runs them."""
+    """The use cases most likely to answer ``text``, best first, with who runs them.
+
+    Reads at most :data:`~radslag.text_limits.SIMILARITY_READ` characters of ``text``, so a
+    page shows them in bounded time however long a text stored before the limits is.
+    """
+    text = bounded(text)
     if not text.strip():
         return Solutions([])
     index = case_index()

@@ -9,13 +9,19 @@ support of the one kept, so merging never loses support.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinLengthValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from radslag import text_limits
 from radslag.municipalities.models import Municipality
 from radslag.register.areas import Area
+
+# Shorter than this, a text rarely says enough for another municipality to recognise its need.
+TEXT_MIN_LENGTH = 20
 
 
 class Theme(models.Model):
@@ -61,10 +67,22 @@ class Need(models.Model):
         OBSTACLE = "hinder", _("Hinder")
 
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.NEED)
-    title = models.CharField(_("rubrik"), max_length=200)
+    title = models.CharField(
+        _("rubrik"),
+        max_length=text_limits.TITLE,
+        error_messages={"blank": _("Skriv en rubrik."), "max_length": text_limits.TOO_LONG},
+    )
     text = models.TextField(
         _("beskrivning"),
         help_text=_("Beskriv behovet, frågan eller hindret och vad ni vill uppnå."),
+        validators=[
+            MinLengthValidator(
+                TEXT_MIN_LENGTH,
+                _("Beskriv behovet med minst %(limit_value)s tecken, så att andra kan förstå det."),
+            ),
+            text_limits.max_length(text_limits.DESCRIPTION),
+        ],
+        error_messages={"blank": _("Beskriv behovet, frågan eller hindret.")},
     )
     area = models.CharField(_("verksamhetsområde"), max_length=40, choices=Area.choices)
     municipality = models.ForeignKey(
@@ -121,8 +139,35 @@ class Need(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("needs:detail", args=[self.pk])
 
+    @classmethod
+    def text_errors(cls, title: str, text: str) -> dict[str, list[str]]:
+        """What is wrong with a title and a text by the rules of the model's own fields.
+
+        The messages, by field name, that ``full_clean`` would give: the upload checks its rows
+        by this, the form reaches the same validators through model validation, and so must
+        the API when it takes submissions.
+        """
+        checked = ("title", "text")
+        try:
+            cls(title=title, text=text).clean_fields(
+                exclude=[field.name for field in cls._meta.fields if field.name not in checked]
+            )
+        except ValidationError as error:
+            return error.message_dict
+        return {}
+
     def supporting_municipalities(self) -> models.QuerySet[Municipality]:
         return Municipality.objects.filter(need_supports__need=self).order_by("name")
+
+
+def tidy_title(title: str) -> str:
+    """A title on one line with single spaces, as every way in stores it."""
+    return " ".join(title.split())
+
+
+def tidy_text(text: str) -> str:
+    """A text without surrounding space and with one kind of line break."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 class Support(models.Model):

@@ -15,6 +15,7 @@ from radslag.register import aiact
 from radslag.register.areas import Area
 from radslag.register.choices import Benefit, Level, PersonalData, Stage, Technique
 from radslag.register.models import UseCase
+from radslag.text_limits import use_limit_messages
 
 ASSESSED = "aiact_assessed"
 
@@ -140,6 +141,7 @@ class UseCaseForm(_ModelForm):
             field = self.fields[name]
             assert isinstance(field, forms.ModelChoiceField)
             field.queryset = municipalities
+        use_limit_messages(self)
         for name, choices in OPTIONAL_CHOICES.items():
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)

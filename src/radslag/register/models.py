@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from radslag import text_limits
 from radslag.decide.text import search_stems
 from radslag.municipalities.models import Municipality
 from radslag.register.aiact import Classification, RiskClass, classify
@@ -31,11 +32,14 @@ from radslag.register.choices import (
 )
 from radslag.register.countries import SWEDEN, Country
 
-SUMMARY_MAX_LENGTH = 300
 # What full-text search reads: the case's words stemmed and without diacritics
 # (radslag.decide.text.search_stems), kept beside the texts by save() and the bulk methods.
 SEARCH_FIELDS = ("search_title", "search_summary", "search_body")
 BODY_FIELDS = ("description", "goal", "organisation_name", "supplier", "product", "keywords")
+SUMMARY_MAX_LENGTH = text_limits.SUMMARY
+# Every free text is limited, so that every page and similarity does bounded work on it.
+PARAGRAPH_LIMIT = [text_limits.max_length(text_limits.PARAGRAPH)]
+NAME_MESSAGES = {"max_length": text_limits.TOO_LONG}
 
 
 class UseCaseQuerySet(models.QuerySet["UseCase"]):
@@ -81,13 +85,18 @@ class UseCaseQuerySet(models.QuerySet["UseCase"]):
 
 class UseCase(models.Model):
     # Identity
-    title = models.CharField(_("titel"), max_length=300)
+    title = models.CharField(_("titel"), max_length=text_limits.NAME, error_messages=NAME_MESSAGES)
     summary = models.CharField(
         _("kort beskrivning"),
         max_length=SUMMARY_MAX_LENGTH,
         help_text=_("Högst 300 tecken: vad systemet gör och för vem."),
+        error_messages=NAME_MESSAGES,
     )
-    description = models.TextField(_("beskrivning"), blank=True)
+    description = models.TextField(
+        _("beskrivning"),
+        blank=True,
+        validators=[text_limits.max_length(text_limits.DESCRIPTION)],
+    )
     organisation = models.ForeignKey(
         Municipality,
         on_delete=models.PROTECT,
@@ -126,7 +135,7 @@ class UseCase(models.Model):
     )
 
     # Purpose and area
-    goal = models.TextField(_("syfte och förväntad nytta"), blank=True)
+    goal = models.TextField(_("syfte och förväntad nytta"), blank=True, validators=PARAGRAPH_LIMIT)
     area = models.CharField(_("verksamhetsområde"), max_length=40, choices=Area.choices, blank=True)
     cofog = models.CharField(
         _("samhällsfunktion (COFOG)"), max_length=2, choices=Cofog.choices, blank=True
@@ -156,16 +165,20 @@ class UseCase(models.Model):
     )
 
     # Data
-    data_sources = models.TextField(_("datakällor"), blank=True)
+    data_sources = models.TextField(_("datakällor"), blank=True, validators=PARAGRAPH_LIMIT)
     personal_data = models.CharField(
         _("personuppgifter"), max_length=20, choices=PersonalData.choices, blank=True
     )
-    legal_basis = models.TextField(_("rättslig grund"), blank=True)
+    legal_basis = models.TextField(_("rättslig grund"), blank=True, validators=PARAGRAPH_LIMIT)
 
     # Oversight and risk
-    human_oversight = models.TextField(_("mänsklig kontroll"), blank=True)
-    appeal = models.TextField(_("hur beslut kan överklagas"), blank=True)
-    risks = models.TextField(_("risker och åtgärder"), blank=True)
+    human_oversight = models.TextField(
+        _("mänsklig kontroll"), blank=True, validators=PARAGRAPH_LIMIT
+    )
+    appeal = models.TextField(
+        _("hur beslut kan överklagas"), blank=True, validators=PARAGRAPH_LIMIT
+    )
+    risks = models.TextField(_("risker och åtgärder"), blank=True, validators=PARAGRAPH_LIMIT)
     dpia_done = models.BooleanField(
         _("konsekvensbedömning för dataskydd (DPIA) gjord"), default=False
     )
@@ -186,10 +199,12 @@ class UseCase(models.Model):
     )
 
     # Effect
-    effect_time = models.TextField(_("tidsbesparing"), blank=True)
-    effect_cost = models.TextField(_("kostnadseffekt"), blank=True)
-    effect_quality = models.TextField(_("kvalitetseffekt"), blank=True)
-    effect_method = models.TextField(_("metod för effektmätning"), blank=True)
+    effect_time = models.TextField(_("tidsbesparing"), blank=True, validators=PARAGRAPH_LIMIT)
+    effect_cost = models.TextField(_("kostnadseffekt"), blank=True, validators=PARAGRAPH_LIMIT)
+    effect_quality = models.TextField(_("kvalitetseffekt"), blank=True, validators=PARAGRAPH_LIMIT)
+    effect_method = models.TextField(
+        _("metod för effektmätning"), blank=True, validators=PARAGRAPH_LIMIT
+    )
     effect_evaluated = models.BooleanField(_("effekten är utvärderad"), default=False)
 
     # Publication and source

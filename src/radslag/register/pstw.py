@@ -21,6 +21,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
+from radslag import text_limits
 from radslag.municipalities.models import Municipality
 from radslag.register import pstw_mapping as mapping
 from radslag.register.choices import Publication, Source
@@ -164,12 +165,16 @@ def _first_url(value: str) -> str:
 
 
 def _summary(description: str, title: str) -> str:
-    text = " ".join(description.split()) or title
-    if len(text) <= SUMMARY_MAX_LENGTH:
+    return _shortened(" ".join(description.split()) or title, SUMMARY_MAX_LENGTH)
+
+
+def _shortened(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters at a sentence's end, or else a word's, with "…"."""
+    if len(text) <= limit:
         return text
-    cut = text[: SUMMARY_MAX_LENGTH - 1]
+    cut = text[: limit - 1]
     sentence_end = cut.rfind(". ")
-    if sentence_end >= SUMMARY_MAX_LENGTH // 2:
+    if sentence_end >= limit // 2:
         return cut[: sentence_end + 1]
     return cut[: cut.rfind(" ")].rstrip(",;:") + "…"
 
@@ -232,7 +237,10 @@ def _parse(reader: _RowReader, index: dict[str, str]) -> PstwRow:
     values: dict[str, Any] = {
         "title": title,
         "summary": _summary(description, title),
-        "description": (reader.row.get(DESCRIPTION) or "").strip(),
+        # The register's limit holds for the catalogue too; its record links the full text.
+        "description": _shortened(
+            (reader.row.get(DESCRIPTION) or "").strip(), text_limits.DESCRIPTION
+        ),
         "organisation_name": organisation[:300],
         "country": country,
         "level": reader.choice(EXTENT, mapping.LEVELS),

@@ -5,7 +5,7 @@ stripped of diacritics (``UseCase.search_*``, :func:`radslag.decide.text.search_
 form the needs search uses too. SQLite: an FTS5 table ``register_usecase_fts`` kept up to date
 by triggers, ranked by BM25. PostgreSQL: a generated ``tsvector`` column ``search_vector``
 with the 'simple' configuration (which only lower-cases) and a GIN index, ranked by
-``ts_rank``. Created by migration 0004.
+``ts_rank``. Created by migration 0005.
 
 A query is stemmed and folded the same way, and every stem matches as a prefix, which also
 catches compounds' heads: "äldreomsorgen", "aldreomsorg" and "äldreomsorgens" all find

@@ -6,14 +6,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from radslag import text_limits
 from radslag.accounts.permissions import staff_required
 from radslag.needs import index
 from radslag.needs.forms import NeedForm
-from radslag.needs.models import Need
+from radslag.needs.models import TEXT_MIN_LENGTH, Need
 from radslag.needs.support import merge, submit
-
-MAX_CHECK_TEXT = 5000
 
 
 @staff_required
@@ -22,10 +22,13 @@ def need_create(request: HttpRequest) -> HttpResponse:
     similar: list[index.SimilarNeed] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        # The offer's buttons say what was chosen without JavaScript: "ny" as the decision,
+        # a merge by the id it names.
+        decision = data["decision"] or (NeedForm.MERGE if data["merge_with"] else "")
         target = None
-        if data["decision"] == NeedForm.MERGE:
+        if decision == NeedForm.MERGE:
             target = Need.objects.open().filter(pk=data["merge_with"]).first()
-        if data["decision"] not in (NeedForm.NEW, NeedForm.MERGE):
+        if decision not in (NeedForm.NEW, NeedForm.MERGE):
             similar = index.similar_needs(data["title"], data["text"])
         if not similar:
             need = form.save(commit=False)
@@ -47,9 +50,14 @@ def need_create(request: HttpRequest) -> HttpResponse:
     return render(request, "needs/form.html", {"form": form, "similar": similar})
 
 
+@require_POST
 def similar_check(request: HttpRequest) -> HttpResponse:
-    """The near-duplicates of what is being typed, for the form's live hint."""
-    title = request.GET.get("title", "")[:200]
-    text = request.GET.get("text", "")[:MAX_CHECK_TEXT]
-    similar = index.similar_needs(title, text) if len(text.strip()) >= 20 else []
+    """The near-duplicates of what is being typed, for the form's live hint.
+
+    A POST, with the form's CSRF token: a text of thousands of characters does not fit in a
+    URL (servers answer 414 Request-URI Too Long).
+    """
+    title = request.POST.get("title", "")[: text_limits.TITLE]
+    text = text_limits.bounded(request.POST.get("text", ""))
+    similar = index.similar_needs(title, text) if len(text.strip()) >= TEXT_MIN_LENGTH else []
     return render(request, "needs/_similar_hint.html", {"similar": similar})

@@ -91,7 +91,7 @@ class VendorSQL(migrations.RunSQL):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("register", "0003_alter_usecase_source")]
+    dependencies = [("register", "0004_use_case_text_length_limits")]
 
     operations = [
         migrations.AddField(
