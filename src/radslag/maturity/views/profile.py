@@ -14,7 +14,7 @@ from radslag.maturity import charts
 from radslag.maturity.comparison import peer_groups, scored_assessments
 from radslag.maturity.models import Assessment, Dimension, Level
 from radslag.maturity.scoring import Spread, largest_gaps, overall_score
-from radslag.maturity.views import municipality_or_404
+from radslag.maturity.views.national import municipality_or_404
 from radslag.municipalities.models import Municipality
 from radslag.municipalities.sizeclass import size_class_of
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from radslag.maturity.forms import AssessmentForm
 from radslag.maturity.models import Answer, Assessment, Dimension, MaturityModel
-from radslag.maturity.views import municipality_or_404
+from radslag.maturity.views.national import municipality_or_404
 from radslag.municipalities.models import Municipality
 
 # The first year the self-assessment was offered.
