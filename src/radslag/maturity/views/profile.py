@@ -149,7 +149,7 @@ def _comparison(municipality: Municipality, own: Assessment, year: int | None) -
     ]
     context["chart"] = charts.profile_chart(
         chart_rows,
-        _("%(name)s %(year)s: nivå per dimension jämfört med %(group)s %(compared)s")
+        _("%(name)s %(year)s: nivå per dimension jämfört med %(group)s, %(compared)s")
         % {
             "name": municipality,
             "year": own.year,
