@@ -10,7 +10,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from radslag.maturity import charts
-from radslag.maturity.comparison import PeerGroup, scored_assessments, summarise
+from radslag.maturity.comparison import (
+    MIN_GROUP_SIZE,
+    PeerGroup,
+    scored_assessments,
+    summarise,
+)
 from radslag.maturity.models import Dimension, Level, MaturityModel
 from radslag.maturity.scoring import Spread, level_counts
 from radslag.maturity.years import choose_year
@@ -54,6 +59,7 @@ def model(request: HttpRequest) -> HttpResponse:
     context = {
         "maturity_model": current,
         "dimensions": [(dimension, levels[dimension.key]) for dimension in dimensions],
+        "minimum": MIN_GROUP_SIZE,
     }
     return render(request, "maturity/model.html", context)
 
