@@ -48,7 +48,16 @@ def test_the_national_picture_does_not_reveal_the_single_new_submission(
     assert "Median per storleksklass, 2025" in page
 
 
-def test_the_previous_year_is_reached_with_year_or_ar(
+@pytest.mark.parametrize("parameter", ["year", "ar"])
+def test_the_previous_years_290_assessments_are_reached(
+    client: Client, one_new_submission: None, parameter: str
+) -> None:
+    page = text(client.get(f"/mognad/?{parameter}={YEAR}"))
+
+    assert "290 av 290 kommuner har skickat in en självskattning för 2025." in page
+
+
+def test_an_earlier_year_is_reached_with_year_or_ar(
     client: Client, assess: Assess, fill_year: FillYear
 ) -> None:
     fill_year(2024, ["0180", "1480", "2062", "0114", "0115"])
