@@ -157,6 +157,19 @@ def test_the_form_to_reopen_is_offered_on_a_submitted_assessment(
     assert '<label for="id_reason">Skäl:</label>' in page
 
 
+def test_the_profile_leads_staff_to_each_submitted_year_to_reopen_it(
+    client: Client, assess: Assess, convener: User
+) -> None:
+    assess("0114", 2024, [2, 2, 2, 2, 2, 2, 2])
+    client.force_login(convener)
+
+    staff_page = text(client.get("/mognad/kommuner/0114/"))
+    public_page = text(Client().get("/mognad/kommuner/0114/"))
+
+    assert '<a href="/mognad/kommuner/0114/2024/">2024</a>' in staff_page
+    assert '<a href="/mognad/kommuner/0114/2024/">' not in public_page
+
+
 @pytest.mark.parametrize("state", ["draft", "example"])
 def test_a_draft_or_example_data_cannot_be_reopened(
     client: Client, assess: Assess, convener: User, state: str
