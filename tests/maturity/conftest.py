@@ -9,8 +9,10 @@ from django.http.response import HttpResponseBase
 from django.utils import timezone
 
 from radslag.maturity.models import Answer, Assessment, MaturityModel
+from radslag.municipalities.models import Municipality
 
 Assess = Callable[..., Assessment]
+FillYear = Callable[..., int]
 
 
 @pytest.fixture
@@ -46,6 +48,39 @@ def assess() -> Assess:
                 comment=(comments or {}).get(dimension.key, ""),
             )
         return assessment
+
+    return make
+
+
+@pytest.fixture
+def fill_year() -> FillYear:
+    """Submit an assessment of ``year`` for every municipality (or those of ``codes``) at once.
+
+    Levels vary with the code and the dimension, so no level is chosen by all of them.
+    Returns how many were stored.
+    """
+
+    def make(year: int, codes: Sequence[str] | None = None) -> int:
+        model = MaturityModel.objects.current()
+        dimensions = model.dimension_list()
+        if codes is None:
+            codes = list(Municipality.objects.values_list("code", flat=True))
+        assessments = Assessment.objects.bulk_create(
+            Assessment(
+                municipality_id=code,
+                year=year,
+                model=model,
+                status=Assessment.Status.SUBMITTED,
+                submitted_at=timezone.now(),
+            )
+            for code in codes
+        )
+        Answer.objects.bulk_create(
+            Answer(assessment=assessment, dimension=dimension, level=(int(code) + index) % 5 + 1)
+            for assessment, code in zip(assessments, codes, strict=True)
+            for index, dimension in enumerate(dimensions)
+        )
+        return len(assessments)
 
     return make
 

@@ -117,13 +117,15 @@ def test_a_draft_can_be_submitted_later(admin_client: Client) -> None:
     assert Assessment.objects.get(municipality_id="0114", year=YEAR).is_submitted
 
 
-def test_a_submitted_assessment_can_no_longer_be_changed(admin_client: Client) -> None:
+def test_a_submitted_assessment_can_no_longer_be_changed_unless_reopened(
+    admin_client: Client,
+) -> None:
     admin_client.post(URL, complete())
 
     page = text(admin_client.get(URL))
     response = admin_client.post(URL, answers("draft", strategi=1))
 
-    assert "kan inte längre ändras" in page
+    assert "Svaren kan bara ändras om en sammankallande öppnar den igen." in page
     assert "<fieldset" not in page
     assert response.status_code == 409
     assert not Answer.objects.filter(level=1).exists()

@@ -26,6 +26,7 @@ def test_it_explains_how_the_scores_are_computed(client: Client) -> None:
     page = text(client.get("/mognad/modell/"))
 
     assert "medelvärdet av nivåerna i alla dimensioner" in page
+    assert "visas bara när minst 5 kommuner har skickat in" in page
 
 
 def test_it_has_one_h1_and_a_heading_per_dimension(client: Client) -> None:

@@ -12,8 +12,8 @@ from tests.maturity.conftest import Assess, text
 
 pytestmark = pytest.mark.django_db
 
-# Stockholm's county (01): four medium-sized peers of Upplands Väsby (0114), one large.
-MEDIUM_PEERS = {"0115": 3, "0117": 3, "0120": 4, "0125": 2}
+# Stockholm's county (01): five medium-sized peers of Upplands Väsby (0114), one large.
+MEDIUM_PEERS = {"0115": 3, "0117": 3, "0120": 4, "0125": 2, "0162": 4}
 
 
 @pytest.fixture
@@ -45,11 +45,11 @@ def test_it_compares_with_peers_and_says_how_many(
 
     page = text(client.get("/mognad/kommuner/0114/"))
 
-    assert "Samma storleksklass (15 000–49 999 invånare): 4 kommuner" in page
-    assert "Samma län (Stockholms län): 5 kommuner" in page
-    assert "Alla kommuner: 6 kommuner" in page
-    # Strategy among the medium-sized peers 2, 3, 3, 4: median 3, quartiles 2.75 and 3.25.
-    assert '<td class="number">3 <span class="source">(2,8–3,3)</span></td>' in page
+    assert "Samma storleksklass (15 000–49 999 invånare): 5 kommuner</li>" in page
+    assert "Samma län (Stockholms län): 6 kommuner</li>" in page
+    assert "Alla kommuner: 7 kommuner</li>" in page
+    # Strategy among the medium-sized peers 2, 3, 3, 4, 4: median 3, quartiles 3 and 4.
+    assert '<td class="number">3 <span class="source">(3–4)</span></td>' in page
     assert "Samma kommungrupp" not in page
 
 
@@ -62,7 +62,10 @@ def test_it_compares_with_the_skr_group_where_imported(
 
     page = text(client.get("/mognad/kommuner/0114/"))
 
-    assert "Samma kommungrupp (B3 Pendlingskommun): 1 kommun" in page
+    assert (
+        "Samma kommungrupp (B3 Pendlingskommun): 1 kommun, för få kommuner för att jämföra"
+    ) in page
+    assert "Pendlingskommun)<br>" not in page
 
 
 def test_it_lists_the_largest_gaps_with_what_the_next_level_requires(

@@ -3,20 +3,27 @@
 Only submitted assessments count, of one year. Dimensions are matched by key, so a later
 model version that keeps a dimension's key stays comparable; an assessment lacking one of the
 dimensions compared is left out.
+
+A group of fewer than ``MIN_GROUP_SIZE`` assessments is named but never summarised: its
+median and shares would all but reveal each member's answers, and a median of one or two is
+no norm to measure a municipality against.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from radslag.maturity.models import Answer, Assessment, Dimension
 from radslag.maturity.scoring import Spread, spreads_by_dimension
 from radslag.municipalities.models import Municipality
 from radslag.municipalities.sizeclass import SizeClass, size_class_of
+
+# The fewest assessments a year or a group must have to be shown or compared against.
+MIN_GROUP_SIZE = 5
 
 
 @dataclass(frozen=True)
@@ -48,11 +55,22 @@ class PeerGroup:
     def has_example(self) -> bool:
         return any(member.is_example for member in self.members)
 
+    @property
+    def is_comparable(self) -> bool:
+        return self.count >= MIN_GROUP_SIZE
 
-def latest_year() -> int | None:
-    """The latest year with a submitted assessment."""
-    year: int | None = Assessment.objects.submitted().aggregate(year=Max("year"))["year"]
-    return year
+
+def submissions_per_year(dimensions: Sequence[Dimension]) -> dict[int, int]:
+    """How many submitted assessments answer all of ``dimensions``, per year."""
+    keys = {dimension.key for dimension in dimensions}
+    answered: dict[tuple[int, int], set[str]] = {}
+    for assessment_id, year, key in Answer.objects.filter(
+        assessment__status=Assessment.Status.SUBMITTED,
+        level__isnull=False,
+        dimension__key__in=keys,
+    ).values_list("assessment_id", "assessment__year", "dimension__key"):
+        answered.setdefault((assessment_id, year), set()).add(key)
+    return dict(Counter(year for (_id, year), chosen in answered.items() if chosen == keys))
 
 
 def scored_assessments(year: int, dimensions: Sequence[Dimension]) -> list[Scored]:
@@ -134,8 +152,8 @@ def peer_groups(
 
 
 def summarise(group: PeerGroup, dimensions: int) -> PeerGroup:
-    """Fill in the group's spread per dimension and overall."""
-    if group.members and dimensions:
+    """Fill in the group's spread per dimension and overall, if it is large enough to show."""
+    if group.is_comparable and dimensions:
         group.per_dimension, group.overall = spreads_by_dimension(
             [member.levels for member in group.members], dimensions
         )

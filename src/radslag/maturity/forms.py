@@ -14,7 +14,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from radslag.maturity.models import Dimension
+from radslag.maturity.models import REOPEN_REASON_MAX_LENGTH, Dimension
 
 SAVE_DRAFT = "draft"
 SUBMIT = "submit"
@@ -131,3 +131,19 @@ class AssessmentForm(forms.Form):
                 )
             )
         return fieldsets
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Skäl"),
+        help_text=gettext_lazy(
+            "Varför den öppnas igen, till exempel vilket svar som blev fel. "
+            "Skälet sparas med ditt namn och tiden."
+        ),
+        max_length=REOPEN_REASON_MAX_LENGTH,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": gettext_lazy("Skriv varför självskattningen öppnas igen."),
+        },
+    )

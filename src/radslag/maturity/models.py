@@ -6,12 +6,14 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from radslag.maturity.definitions import CURRENT, LEVELS
 from radslag.municipalities.models import Municipality
 
 level_validators = [MinValueValidator(1), MaxValueValidator(LEVELS)]
+REOPEN_REASON_MAX_LENGTH = 1000
 
 
 class MaturityModelQuerySet(models.QuerySet["MaturityModel"]):
@@ -187,3 +189,51 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assessment} {self.dimension.key}: {self.level}"
+
+
+class Reopening(models.Model):
+    """A submitted assessment opened again so a mistake can be corrected: who, when and why.
+
+    The submission it undid is kept here too, since reopening clears it from the assessment.
+    """
+
+    assessment = models.ForeignKey(
+        Assessment,
+        on_delete=models.CASCADE,
+        related_name="reopenings",
+        verbose_name=_("självskattning"),
+    )
+    # An account that reopened an assessment cannot be deleted and take the record of who
+    # did it along; it is deactivated instead.
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("öppnad igen av"),
+    )
+    reopened_at = models.DateTimeField(_("öppnad igen"), default=timezone.now)
+    reason = models.TextField(_("skäl"), max_length=REOPEN_REASON_MAX_LENGTH)
+    submitted_at = models.DateTimeField(_("tidigare inskickad"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tidigare inskickad av"),
+    )
+
+    class Meta:
+        ordering = ["assessment", "-reopened_at"]
+        verbose_name = _("återöppning")
+        verbose_name_plural = _("återöppningar")
+
+    def __str__(self) -> str:
+        return f"{self.assessment} {self.reopened_at:%Y-%m-%d}"
+
+    @property
+    def reopened_by_name(self) -> str:
+        """The full name of whoever reopened it, or else the user name."""
+        user = self.reopened_by
+        full_name: str = getattr(user, "get_full_name", lambda: "")()
+        return full_name or user.get_username()

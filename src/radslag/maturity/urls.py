@@ -1,12 +1,17 @@
 from django.urls import path
 
-from radslag.maturity import form_views, profile_views, views
+from radslag.maturity.views import assessment, national, profile, reopen
 
 app_name = "maturity"
 
 urlpatterns = [
-    path("", views.national, name="national"),
-    path("modell/", views.model, name="model"),
-    path("kommuner/<str:code>/", profile_views.profile, name="profile"),
-    path("kommuner/<str:code>/<int:year>/", form_views.assessment, name="assessment"),
+    path("", national.national, name="national"),
+    path("modell/", national.model, name="model"),
+    path("kommuner/<str:code>/", profile.profile, name="profile"),
+    path("kommuner/<str:code>/<int:year>/", assessment.assessment, name="assessment"),
+    path(
+        "kommuner/<str:code>/<int:year>/oppna-igen/",
+        reopen.reopen_assessment,
+        name="reopen",
+    ),
 ]

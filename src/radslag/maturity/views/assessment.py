@@ -1,5 +1,6 @@
-"""Answering the yearly self-assessment: save drafts, then submit once.
+"""Answering the yearly self-assessment: save drafts, then submit.
 
+A submitted assessment stands as given unless a convener opens it again (views/reopen.py).
 Editing rights per municipality come later; until then only logged-in staff may answer.
 """
 
@@ -15,10 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from radslag.accounts.permissions import staff_required
-from radslag.maturity.forms import AssessmentForm
-from radslag.maturity.models import Answer, Assessment, Dimension, MaturityModel
-from radslag.maturity.views import municipality_or_404
+from radslag.accounts.permissions import Action, can, staff_required
+from radslag.maturity.forms import AssessmentForm, ReopenForm
+from radslag.maturity.models import Answer, Assessment, MaturityModel, Reopening
+from radslag.maturity.views.national import municipality_or_404
 from radslag.municipalities.models import Municipality
 
 # The first year the self-assessment was offered.
@@ -38,19 +39,17 @@ def assessment(request: HttpRequest, code: str, year: int) -> HttpResponse:
         .first()
     )
     version = existing.model if existing else MaturityModel.objects.current()
-    dimensions = version.dimension_list()
     if existing is not None and (existing.is_submitted or existing.is_example):
-        # Submitted answers stand as given; example data is replaced, never edited.
+        # Submitted answers stand as given until reopened; example data is replaced, never edited.
         status = 409 if request.method == "POST" else 200
-        return _read_only(request, municipality, existing, dimensions, status)
+        return read_only(request, municipality, existing, status)
+    dimensions = version.dimension_list()
     if request.method == "POST":
         form = AssessmentForm(dimensions, version.level_names, data=request.POST)
         if form.is_valid():
             saved = _save(form, municipality, year, version, request)
             if saved is None:
-                return _read_only(
-                    request, municipality, _refetch(municipality, year), dimensions, 409
-                )
+                return read_only(request, municipality, _refetch(municipality, year), 409)
             if saved.is_submitted:
                 messages.success(
                     request, _("Självskattningen för %(year)s är inskickad.") % {"year": year}
@@ -65,6 +64,9 @@ def assessment(request: HttpRequest, code: str, year: int) -> HttpResponse:
         "year": year,
         "maturity_model": version,
         "assessment": existing,
+        "reopening": existing.reopenings.select_related("reopened_by").first()
+        if existing
+        else None,
         "form": form,
         "fieldsets": form.fieldsets(),
         "unanswered": form.unanswered() if form.is_bound else [],
@@ -101,6 +103,12 @@ def _save(
     return assessment
 
 
+def _latest_reopening(assessment: Assessment | None) -> Reopening | None:
+    if assessment is None:
+        return None
+    return assessment.reopenings.select_related("reopened_by").first()
+
+
 def _refetch(municipality: Municipality, year: int) -> Assessment:
     return Assessment.objects.select_related("model").get(municipality=municipality, year=year)
 
@@ -115,13 +123,15 @@ def _initial(existing: Assessment | None) -> dict[str, Any]:
     return initial
 
 
-def _read_only(
+def read_only(
     request: HttpRequest,
     municipality: Municipality,
     assessment: Assessment,
-    dimensions: list[Dimension],
     status: int,
+    reopen_form: ReopenForm | None = None,
 ) -> HttpResponse:
+    """A submitted (or example) assessment as it stands, with the way to reopen it if allowed."""
+    dimensions = assessment.model.dimension_list()
     answers = {a.dimension_id: a for a in assessment.answers.all()}
     level_names = [_(name) for name in assessment.model.level_names]
     rows = []
@@ -138,12 +148,21 @@ def _read_only(
                 "comment": answer.comment if answer else "",
             }
         )
+    if (
+        reopen_form is None
+        and assessment.is_submitted
+        and not assessment.is_example
+        and can(request.user, Action.REOPEN_ASSESSMENT)
+    ):
+        reopen_form = ReopenForm()
     context = {
         "municipality": municipality,
         "year": assessment.year,
         "maturity_model": assessment.model,
         "assessment": assessment,
         "rows": rows,
-        "refused": request.method == "POST",
+        "refused": status == 409,
+        "reopen_form": reopen_form,
+        "reopenings": assessment.reopenings.select_related("reopened_by", "submitted_by"),
     }
     return render(request, "maturity/assessment_read_only.html", context, status=status)

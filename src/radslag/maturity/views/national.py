@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -10,13 +11,14 @@ from django.utils.translation import gettext as _
 
 from radslag.maturity import charts
 from radslag.maturity.comparison import (
+    MIN_GROUP_SIZE,
     PeerGroup,
-    latest_year,
     scored_assessments,
     summarise,
 )
 from radslag.maturity.models import Dimension, Level, MaturityModel
 from radslag.maturity.scoring import Spread, level_counts
+from radslag.maturity.years import choose_year
 from radslag.municipalities.models import Municipality, municipality_code_validator
 from radslag.municipalities.sizeclass import SizeClass
 
@@ -57,6 +59,7 @@ def model(request: HttpRequest) -> HttpResponse:
     context = {
         "maturity_model": current,
         "dimensions": [(dimension, levels[dimension.key]) for dimension in dimensions],
+        "minimum": MIN_GROUP_SIZE,
     }
     return render(request, "maturity/model.html", context)
 
@@ -64,8 +67,21 @@ def model(request: HttpRequest) -> HttpResponse:
 def national(request: HttpRequest) -> HttpResponse:
     current = MaturityModel.objects.current()
     dimensions = current.dimension_list()
-    year = latest_year()
-    scored = scored_assessments(year, dimensions) if year is not None else []
+    years = choose_year(request.GET, dimensions)
+    context: dict[str, Any] = {
+        "maturity_model": current,
+        "years": years,
+        "year_links": years.links(request.path),
+        "municipality_count": Municipality.objects.count(),
+    }
+    if years.shown is not None:
+        context |= _picture(current, dimensions, years.shown)
+    return render(request, "maturity/national.html", context, status=years.status)
+
+
+def _picture(current: MaturityModel, dimensions: list[Dimension], year: int) -> dict[str, Any]:
+    """The levels chosen in ``year``: their distribution, and medians by size class."""
+    scored = scored_assessments(year, dimensions)
     counts = level_counts([entry.levels for entry in scored], len(dimensions))
     distribution = [
         DistributionRow(
@@ -73,39 +89,36 @@ def national(request: HttpRequest) -> HttpResponse:
         )
         for dimension, row in zip(dimensions, counts, strict=True)
     ]
-    columns = [
+    groups = [
         summarise(
             PeerGroup(size.value, str(size.label), [s for s in scored if s.size_class == size]),
             len(dimensions),
         )
         for size in SizeClass
     ]
-    columns.append(summarise(PeerGroup("all", _("Alla kommuner"), list(scored)), len(dimensions)))
+    groups.append(summarise(PeerGroup("all", _("Alla kommuner"), list(scored)), len(dimensions)))
+    columns = [group for group in groups if group.is_comparable]
     medians = [
         MedianRow(_(dimension.name), [column.per_dimension[index] for column in columns])
         for index, dimension in enumerate(dimensions)
     ]
     medians.append(MedianRow(_("Sammantagen nivå"), [column.overall for column in columns]))
-    context = {
-        "maturity_model": current,
+    return {
         "dimensions": dimensions,
         "year": year,
         "participants": len(scored),
-        "municipality_count": Municipality.objects.count(),
         "distribution": distribution,
         "distribution_chart": charts.distribution_chart(
             [(_(row.dimension.name), row.counts) for row in distribution],
             [_(name) for name in current.level_names],
             _("Andel kommuner på varje nivå per dimension"),
-        )
-        if scored
-        else None,
+        ),
         "level_names": [_(name) for name in current.level_names],
         "columns": columns,
+        "too_small": [group for group in groups if not group.is_comparable],
         "medians": medians,
         "has_example": any(entry.is_example for entry in scored),
     }
-    return render(request, "maturity/national.html", context)
 
 
 def municipality_or_404(code: str) -> Municipality:

@@ -11,16 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from radslag.maturity import charts
-from radslag.maturity.comparison import peer_groups, scored_assessments
-from radslag.maturity.models import Assessment, Dimension, Level
+from radslag.maturity.comparison import PeerGroup, peer_groups, scored_assessments
+from radslag.maturity.models import Assessment, Dimension, Level, MaturityModel
 from radslag.maturity.scoring import Spread, largest_gaps, overall_score
-from radslag.maturity.views import municipality_or_404
+from radslag.maturity.views.national import municipality_or_404
+from radslag.maturity.years import YearChoice, choose_year
 from radslag.municipalities.models import Municipality
 from radslag.municipalities.sizeclass import size_class_of
-
-# Gaps are measured against the size class when it has at least this many peers; otherwise
-# against all municipalities, so a median of one or two is not taken for a norm.
-MIN_GAP_PEERS = 3
 
 
 @dataclass(frozen=True)
@@ -29,7 +26,7 @@ class ScoreRow:
     level: int
     level_name: str
     comment: str
-    peers: list[Spread | None]  # one per comparison group
+    peers: list[Spread | None]  # one per comparison group shown
 
 
 @dataclass(frozen=True)
@@ -57,53 +54,88 @@ def profile(request: HttpRequest, code: str) -> HttpResponse:
         .prefetch_related("answers__dimension")
         .order_by("year")
     )
+    years = choose_year(request.GET, MaturityModel.objects.current().dimension_list())
     context: dict[str, Any] = {
         "municipality": municipality,
         "this_year": timezone.localdate().year,
         "latest": submitted[-1] if submitted else None,
+        "years": years,
+        "year_links": years.links(request.path),
     }
-    if submitted:
-        comparison = _comparison(municipality, submitted[-1])
+    if submitted and not years.error:
+        shown = shown_assessment(submitted, years)
+        comparison = _comparison(municipality, shown, years.shown)
         context |= comparison
         context |= _history(submitted, comparison["dimensions"])
+        context["shown"] = shown
         context["has_example"] = any(a.is_example for a in submitted) or any(
-            group.has_example for group in comparison["groups"]
+            group.has_example for group in comparison["shown_groups"]
         )
-    return render(request, "maturity/profile.html", context)
+    return render(request, "maturity/profile.html", context, status=years.status)
 
 
-def _comparison(municipality: Municipality, latest: Assessment) -> dict[str, Any]:
-    dimensions = latest.model.dimension_list()
-    answers = {answer.dimension.key: answer for answer in latest.answers.all()}
+def shown_assessment(submitted: list[Assessment], years: YearChoice) -> Assessment:
+    """The municipality's own assessment to compare: its latest, unless an earlier year is chosen.
+
+    Against the latest year with enough submissions, a newer assessment of its own is what a
+    municipality wants compared. Against an earlier year, it is its latest one up to that
+    year, or its first if it had none by then.
+    """
+    if years.shown is None or years.is_latest_comparable:
+        return submitted[-1]
+    by_then = [assessment for assessment in submitted if assessment.year <= years.shown]
+    return by_then[-1] if by_then else submitted[0]
+
+
+def _comparison(municipality: Municipality, own: Assessment, year: int | None) -> dict[str, Any]:
+    dimensions = own.model.dimension_list()
+    answers = {answer.dimension.key: answer for answer in own.answers.all()}
     levels = [answers[d.key].level for d in dimensions]
     complete = [level for level in levels if level is not None]
     # The population is annotated by municipality_or_404 (with_latest_figures).
     size_class = size_class_of(getattr(municipality, "population", None))
-    groups = peer_groups(municipality, size_class, scored_assessments(latest.year, dimensions))
-    gap_group = next(
-        (g for g in groups if g.key == "size" and g.count >= MIN_GAP_PEERS), groups[-1]
+    groups = (
+        peer_groups(municipality, size_class, scored_assessments(year, dimensions))
+        if year is not None
+        else []
     )
-    level_names = [_(name) for name in latest.model.level_names]
+    shown_groups = [group for group in groups if group.is_comparable]
+    gap_group = _gap_group(shown_groups)
+    level_names = [_(name) for name in own.model.level_names]
     rows = [
         ScoreRow(
             dimension=dimension,
             level=answers[dimension.key].level or 0,
             level_name=level_names[(answers[dimension.key].level or 1) - 1],
             comment=answers[dimension.key].comment,
-            peers=[group.per_dimension[index] for group in groups],
+            peers=[group.per_dimension[index] for group in shown_groups],
         )
         for index, dimension in enumerate(dimensions)
     ]
-    gaps = [
+    context: dict[str, Any] = {
+        "dimensions": dimensions,
+        "overall": overall_score(levels),
+        "rows": rows,
+        "comments": [row for row in rows if row.comment],
+        "compared_year": year,
+        "groups": groups,
+        "shown_groups": shown_groups,
+        "gap_group": gap_group,
+        "gaps": [],
+        "chart": None,
+        "level_names": level_names,
+    }
+    if gap_group is None:
+        return context
+    medians = [spread.median if spread else None for spread in gap_group.per_dimension]
+    context["gaps"] = [
         GapRow(
             dimension=dimensions[gap.position],
             level=gap.level,
             median=gap.median,
             next_level=_level(dimensions[gap.position], gap.level + 1),
         )
-        for gap in largest_gaps(
-            complete, [spread.median if spread else None for spread in gap_group.per_dimension]
-        )
+        for gap in largest_gaps(complete, medians)
     ]
     chart_rows = [
         charts.ProfileRow(
@@ -115,21 +147,23 @@ def _comparison(municipality: Municipality, latest: Assessment) -> dict[str, Any
         )
         for dimension, row, spread in zip(dimensions, rows, gap_group.per_dimension, strict=True)
     ]
-    return {
-        "dimensions": dimensions,
-        "overall": overall_score(levels),
-        "rows": rows,
-        "comments": [row for row in rows if row.comment],
-        "groups": groups,
-        "gap_group": gap_group,
-        "gaps": gaps,
-        "level_names": level_names,
-        "chart": charts.profile_chart(
-            chart_rows,
-            _("%(name)s %(year)s: nivå per dimension jämfört med %(group)s")
-            % {"name": municipality, "year": latest.year, "group": gap_group.label.lower()},
-        ),
-    }
+    context["chart"] = charts.profile_chart(
+        chart_rows,
+        _("%(name)s %(year)s: nivå per dimension jämfört med %(group)s, %(compared)s")
+        % {
+            "name": municipality,
+            "year": own.year,
+            "group": gap_group.label.lower(),
+            "compared": year,
+        },
+    )
+    return context
+
+
+def _gap_group(shown: list[PeerGroup]) -> PeerGroup | None:
+    """The size class if it is large enough to compare with, otherwise all municipalities."""
+    by_key = {group.key: group for group in shown}
+    return by_key.get("size") or by_key.get("all")
 
 
 def _level(dimension: Dimension, number: int) -> Level:
