@@ -85,3 +85,17 @@ def test_htmx_requests_get_only_the_results(client: Client, three: None) -> None
     content = response.content.decode()
     assert "<html" not in content
     assert "Läckor i VA-nätet" in content
+
+
+def test_the_search_finds_words_typed_without_their_diacritics(
+    client: Client, make_need: MakeNeed
+) -> None:
+    need = make_need(
+        "2062",
+        title="Taligenkänning i äldreomsorgen",
+        text="Vi vill dokumentera med tal i hemtjänsten och spara tid åt personalen.",
+    )
+
+    for query in ("äldreomsorg", "aldreomsorg", "taligenkanning", "hemtjanst"):
+        page = client.get("/behov/", {"q": query}).content.decode()
+        assert f'href="/behov/{need.pk}/"' in page, query

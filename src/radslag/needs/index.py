@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse
 
-from radslag.decide.text import TfidfModel, normalise, tokens
+from radslag.decide.text import TfidfModel, fold, normalise, search_stems
 from radslag.decide.text_duplicates import DUPLICATE_THRESHOLD, nearest
 from radslag.needs.models import Need
 from radslag.text_limits import bounded
@@ -41,7 +41,7 @@ class NeedIndex:
     ids: np.ndarray  # (n,) int64 need ids, row order of ``matrix``
     matrix: Any  # (n, terms) CSR, unit rows
     model: TfidfModel | None  # None while there are no submissions
-    searchable: tuple[str, ...]  # normalised title and text per row
+    searchable: tuple[str, ...]  # title and text per row, normalised, without diacritics
     stamps: dict[int, datetime]  # updated_at per id, to see what changed
     fitted_on: int  # number of texts the model was fitted on
 
@@ -81,7 +81,7 @@ def _updated(cached: NeedIndex | None, current: dict[int, datetime], using: str)
     matrix = scipy.sparse.vstack([cached.matrix[kept_rows], new_rows], format="csr")
     ids = np.concatenate([cached.ids[kept_rows], np.array(changed, dtype=np.int64)])
     searchable = tuple(cached.searchable[row] for row in kept_rows) + tuple(
-        normalise(need_text(*texts[pk])) for pk in changed
+        fold(normalise(need_text(*texts[pk]))) for pk in changed
     )
     return NeedIndex(ids, matrix, cached.model, searchable, current, cached.fitted_on)
 
@@ -95,7 +95,7 @@ def _built(current: dict[int, datetime], using: str) -> NeedIndex:
         np.array(ids, dtype=np.int64),
         model.transform(bodies),
         model,
-        tuple(normalise(need_text(*texts[pk])) for pk in ids),
+        tuple(fold(normalise(need_text(*texts[pk]))) for pk in ids),
         current,
         len(ids),
     )
@@ -184,7 +184,8 @@ def search_ids(query: str, using: str = "default") -> list[int]:
     cosine of the whole query, which ranks texts that share more of it higher.
     """
     index = need_index(using)
-    stems = [stem for stem in tokens(query) if stem]
+    # Stemmed and folded as the register's search is, so "aldreomsorg" finds "äldreomsorgen".
+    stems = [stem for stem in search_stems(query) if stem]
     if index.model is None or not stems:
         return []
     rows = [
