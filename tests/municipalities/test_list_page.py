@@ -107,3 +107,18 @@ def test_a_query_with_diacritics_is_taken_at_its_word(client: Client) -> None:
     assert "Åre" in names
     assert "Arvika" not in names
     assert "Varberg" not in names
+
+
+def test_the_list_for_swedish_excel_uses_semicolons_decimal_commas_and_a_byte_order_mark(
+    client: Client,
+) -> None:
+    response = client.get("/kommuner/lista-excel.csv?county=01&sort=-population")
+    text = response.content.decode("utf-8")
+
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    assert len(rows) == 26
+    assert rows[0]["kommun"] == "Stockholm"
+    assert rows[0]["landareal_km2"] == "187,21"
+    assert "," in rows[0]["invanare_per_km2"]
+    assert "kommuner-excel.csv" in response["Content-Disposition"]

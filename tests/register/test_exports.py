@@ -101,3 +101,24 @@ def test_the_open_data_page_links_every_download(client: Client) -> None:
     ]:
         assert f"/anvandningsfall/oppna-data/{name}" in page
     assert page.count("<h1") == 1
+
+
+def test_a_title_that_looks_like_a_formula_is_text_in_every_download(
+    client: Client, make_case: MakeCase
+) -> None:
+    make_case(title='=HYPERLINK("http://example.org","Klicka")', summary="+46 8 123 45 67")
+
+    machine = client.get("/anvandningsfall/oppna-data/anvandningsfall.csv").content.decode()
+    excel = client.get("/anvandningsfall/oppna-data/anvandningsfall-excel.csv").content.decode()
+    workbook = load_workbook(
+        io.BytesIO(client.get("/anvandningsfall/oppna-data/anvandningsfall.xlsx").content)
+    )
+
+    assert "'=HYPERLINK" in machine
+    assert "'+46 8 123 45 67" in machine
+    assert "'=HYPERLINK" in excel
+    assert excel.startswith("\ufeff")
+    assert ";" in excel.splitlines()[0]
+    cells = [cell for row in workbook.active.iter_rows() for cell in row]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert '=HYPERLINK("http://example.org","Klicka")' in [cell.value for cell in cells]

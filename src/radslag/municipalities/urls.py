@@ -7,5 +7,6 @@ app_name = "municipalities"
 urlpatterns = [
     path("", views.municipality_list, name="list"),
     path("lista.csv", views.municipality_list_csv, name="list_csv"),
+    path("lista-excel.csv", views.municipality_list_excel, name="list_excel"),
     path("<str:code>/", views.municipality_detail, name="detail"),
 ]

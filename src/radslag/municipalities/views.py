@@ -1,14 +1,14 @@
-"""The municipality list, its CSV download, and one municipality's page."""
+"""The municipality list, its downloads, and one municipality's page."""
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from radslag.core.spreadsheets import SWEDISH_EXCEL, Dialect, number, write_csv
 from radslag.maturity.summary import maturity_summary
 from radslag.municipalities import charts, geography
 from radslag.municipalities.filters import MunicipalityFilterForm
@@ -40,56 +40,62 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+LIST_COLUMNS = [
+    "kommunkod",
+    "kommun",
+    "lan",
+    "storleksklass",
+    "kommungrupp_skr",
+    "invanare",
+    "invanare_ar",
+    "landareal_km2",
+    "invanare_per_km2",
+    "nettokostnad_kr_per_inv",
+    "nettokostnad_ar",
+    "kalla",
+]
+# The list's CSV for programs keeps the byte-order mark it always had, so Excel reads UTF-8.
+LIST_CSV = Dialect(delimiter=",", decimal=".", byte_order_mark=True, line_end="\r\n")
+
+
 def municipality_list_csv(request: HttpRequest) -> HttpResponse:
+    """The filtered list for programs: comma-separated, decimal points."""
+    return _list_download(request, LIST_CSV, "kommuner.csv")
+
+
+def municipality_list_excel(request: HttpRequest) -> HttpResponse:
+    """The filtered list for Excel with Swedish settings: semicolons, decimal commas."""
+    return _list_download(request, SWEDISH_EXCEL, "kommuner-excel.csv")
+
+
+def _list_download(request: HttpRequest, dialect: Dialect, filename: str) -> HttpResponse:
     form = MunicipalityFilterForm(request.GET)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="kommuner.csv"'
-    # A byte-order mark makes Excel, which most municipal staff open CSVs in, read UTF-8.
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "kommunkod",
-            "kommun",
-            "lan",
-            "storleksklass",
-            "kommungrupp_skr",
-            "invanare",
-            "invanare_ar",
-            "landareal_km2",
-            "invanare_per_km2",
-            "nettokostnad_kr_per_inv",
-            "nettokostnad_ar",
-            "kalla",
-        ]
-    )
     # Rows carry the annotations of with_latest_figures(), which the type checker cannot see.
+    rows: list[list[object]] = []
     m: Any
     for m in form.results():
         size = size_class_of(m.population)
-        writer.writerow(
+        rows.append(
             [
                 m.code,
                 m.name,
                 m.county.name,
                 size.value if size else "",
                 m.skr_group.code if m.skr_group else "",
-                _number(m.population),
-                m.population_year or "",
-                _number(m.land_area_km2, 2),
-                _number(m.density, 1),
-                _number(m.net_cost),
-                m.net_cost_year or "",
+                number(m.population),
+                m.population_year,
+                number(m.land_area_km2, 2),
+                number(m.density, 1),
+                number(m.net_cost),
+                m.net_cost_year,
                 "Kolada (RKA)",
             ]
         )
+    response = HttpResponse(
+        write_csv(LIST_COLUMNS, rows, dialect), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _number(value: float | None, decimals: int = 0) -> str:
-    if value is None:
-        return ""
-    return f"{value:.{decimals}f}"
 
 
 def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:

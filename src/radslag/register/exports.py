@@ -6,7 +6,6 @@ Only published cases are exported. A contact person's name is exported only with
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
@@ -14,10 +13,10 @@ from datetime import date
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, XSD
 
+from radslag.core.spreadsheets import MACHINE, Dialect, text_cell, write_csv
 from radslag.register.models import UseCase
 
 FIELDS = [
@@ -79,13 +78,9 @@ def records(base_url: str) -> Iterator[dict[str, object]]:
         yield record(case, base_url)
 
 
-def as_csv(rows: Iterable[dict[str, object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return buffer.getvalue()
+def as_csv(rows: Iterable[dict[str, object]], dialect: Dialect = MACHINE) -> str:
+    """The published CSV (``MACHINE``), or the same rows for Swedish Excel."""
+    return write_csv(FIELDS, ([row[name] for name in FIELDS] for row in rows), dialect)
 
 
 def as_json(rows: Iterable[dict[str, object]], licence_note: str) -> str:
@@ -101,15 +96,10 @@ def as_xlsx(rows: Iterable[dict[str, object]]) -> bytes:
     sheet = workbook.create_sheet("Användningsfall")
     sheet.append(FIELDS)
     for row in rows:
-        sheet.append([_cell(row[name]) for name in FIELDS])
+        sheet.append([text_cell(sheet, row[name]) for name in FIELDS])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _cell(value: object) -> object:
-    # Excel cannot hold control characters, and some imported descriptions carry them.
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def algoritmeregister_record(case: UseCase, base_url: str) -> dict[str, Any]:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("ny/", edit.use_case_create, name="create"),
     path("oppna-data/", exports.open_data, name="open_data"),
     path("oppna-data/anvandningsfall.csv", exports.export_csv, name="export_csv"),
+    path("oppna-data/anvandningsfall-excel.csv", exports.export_excel_csv, name="export_excel_csv"),
     path("oppna-data/anvandningsfall.json", exports.export_json, name="export_json"),
     path("oppna-data/anvandningsfall.xlsx", exports.export_xlsx, name="export_xlsx"),
     path(

@@ -13,6 +13,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from radslag.core.spreadsheets import restore
+
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
 EXTENSIONS = (".xlsx", ".csv")
@@ -165,7 +167,10 @@ def _csv_rows(data: bytes) -> Generator[Sequence[object], None, None]:
     text = decode_csv(data)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     try:
-        yield from reader
+        # Rådslag writes a text that could pass for a formula with a leading apostrophe; a
+        # file it wrote reads back as it was.
+        for row in reader:
+            yield [restore(cell) for cell in row]
     except csv.Error:
         raise _unreadable_csv() from None
 
