@@ -1,0 +1,73 @@
+"""One solution run by several municipalities is one entry, in the list and in similar cases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from radslag.register.models import UseCase
+from radslag.register.solutions import first_of_each, solutions
+
+pytestmark = pytest.mark.django_db
+
+MakeCase = Callable[..., UseCase]
+
+DESCRIPTION = (
+    "Kommunens medarbetare får en generativ AI-assistent som skriver utkast till "
+    "tjänsteskrivelser och svarar på frågor om styrdokument, inom EU och utan att "
+    "personuppgifter lämnar kommunen."
+)
+
+
+def test_cases_with_the_same_title_and_supplier_are_one_solution(make_case: MakeCase) -> None:
+    kil = make_case(
+        title="AI-assistent för skrivstöd", supplier="Leverantör AB", organisation_id="1715"
+    )
+    mora = make_case(
+        title="AI-assistent för SKRIVSTÖD", supplier="leverantör ab", organisation_id="2062"
+    )
+    other = make_case(
+        title="AI-assistent för skrivstöd", supplier="Annan AB", organisation_id="0180"
+    )
+
+    grouping = solutions()
+
+    assert grouping.group_of(mora.pk) == [kil.pk, mora.pk]
+    assert grouping.group_of(other.pk) == [other.pk]
+
+
+def test_near_duplicate_descriptions_are_one_solution_whatever_the_title(
+    make_case: MakeCase,
+) -> None:
+    first = make_case(title="Intern AI-assistent", description=DESCRIPTION)
+    second = make_case(
+        title="Säker generativ AI-assistent", description=DESCRIPTION.replace("får", "har fått")
+    )
+    unrelated = make_case(
+        title="Fallsensorer", description="Sensorer i särskilt boende larmar nattpersonalen " * 3
+    )
+
+    grouping = solutions()
+
+    assert grouping.leader[second.pk] == first.pk
+    assert grouping.group_of(unrelated.pk) == [unrelated.pk]
+
+
+def test_a_changed_case_is_grouped_anew(make_case: MakeCase) -> None:
+    kil = make_case(title="Chattbot", supplier="X", organisation_id="1715")
+    mora = make_case(title="Chattbot", supplier="X", organisation_id="2062")
+    assert solutions().group_of(kil.pk) == [kil.pk, mora.pk]
+
+    mora.title = "Chattbot för skolan"
+    mora.save()
+
+    assert solutions().group_of(kil.pk) == [kil.pk]
+
+
+def test_each_solution_keeps_its_best_ranked_case_only(make_case: MakeCase) -> None:
+    a = make_case(title="Chattbot", supplier="X")
+    b = make_case(title="Chattbot", supplier="X")
+    c = make_case(title="Något annat", supplier="Y")
+
+    assert first_of_each([b.pk, c.pk, a.pk], solutions()) == [b.pk, c.pk]
