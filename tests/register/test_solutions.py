@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
 from radslag.register.models import UseCase
+from radslag.register.similar import similar_to_case, similar_to_text
 from radslag.register.solutions import first_of_each, solutions
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +73,38 @@ def test_each_solution_keeps_its_best_ranked_case_only(make_case: MakeCase) -> N
     c = make_case(title="Något annat", supplier="Y")
 
     assert first_of_each([b.pk, c.pk, a.pk], solutions()) == [b.pk, c.pk]
+
+
+def test_the_list_shows_a_solution_once_with_where_it_runs(
+    client: Any, make_case: MakeCase
+) -> None:
+    for code in ("1715", "2062", "0180"):
+        make_case(
+            title="Fallsensorer i särskilt boende",
+            supplier="Sensor AB",
+            organisation_id=code,
+            stage="i-drift" if code != "0180" else "pilot",
+        )
+
+    page = client.get("/anvandningsfall/", {"q": "fallsensorer"}).content.decode()
+
+    assert page.count(">Fallsensorer i särskilt boende</a>") == 1
+    assert "Samma lösning i 3 organisationer, i drift i 2 kommuner" in page
+    assert "3 användningsfall" in page
+    assert "som 1 lösning" in page
+
+
+def test_similar_cases_show_each_solution_once_and_not_the_cases_own(
+    make_case: MakeCase, encoder: Any
+) -> None:
+    kil = make_case(title="Chattbot för bygglov", supplier="Bot AB", organisation_id="1715")
+    mora = make_case(title="Chattbot för bygglov", supplier="Bot AB", organisation_id="2062")
+    other = make_case(title="Chattbot för bygglov och detaljplaner", supplier="Annan AB")
+
+    by_text = [m.case.pk for m in similar_to_text("chattbot bygglov", encoder=encoder).matches]
+    by_case = [m.case.pk for m in similar_to_case(kil, encoder=encoder).matches]
+
+    assert len({kil.pk, mora.pk} & set(by_text)) == 1
+    assert other.pk in by_text
+    assert mora.pk not in by_case
+    assert other.pk in by_case

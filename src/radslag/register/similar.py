@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from radslag.register import embeddings, search
 from radslag.register.embeddings import Encoder
 from radslag.register.models import UseCase
+from radslag.register.solutions import first_of_each, solutions
 
 RRF_K = 60
 CANDIDATES = 50
@@ -96,7 +97,17 @@ def _result(
         return [i for i in ids if i != exclude and (visible is None or i in visible)]
 
     semantic, lexical = keep(semantic)[:CANDIDATES], keep(lexical)[:CANDIDATES]
-    fused = fuse([semantic, lexical])[:limit]
+    # Each solution once: its best-ranked case stands for the municipalities that share it,
+    # and the case's own solution is not "similar" to it.
+    grouping = solutions()
+    fused = fuse([semantic, lexical])
+    firsts = set(first_of_each([pk for pk, _ in fused], grouping))
+    own = grouping.leader.get(exclude) if exclude is not None else None
+    fused = [
+        (pk, score)
+        for pk, score in fused
+        if pk in firsts and (own is None or grouping.leader.get(pk) != own)
+    ][:limit]
     cases = UseCase.objects.select_related("organisation").in_bulk([pk for pk, _ in fused])
     semantic_rank = {pk: rank for rank, pk in enumerate(semantic, start=1)}
     text_rank = {pk: rank for rank, pk in enumerate(lexical, start=1)}

@@ -7,8 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from radslag.paging import page_links
+from radslag.register.choices import Stage
 from radslag.register.filters import UseCaseFilterForm
 from radslag.register.models import UseCase
+from radslag.register.solutions import first_of_each, solutions
 
 PAGE_SIZE = 25
 
@@ -17,16 +19,30 @@ def use_case_list(request: HttpRequest) -> HttpResponse:
     form = UseCaseFilterForm(request.GET)
     visible = UseCase.objects.visible_to(request.user)
     ids = form.ordered_ids(visible)
-    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
-    cases = UseCase.objects.select_related("organisation").in_bulk(list(page.object_list))
+    grouping = solutions()
+    entries = first_of_each(ids, grouping)
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Each entry's other cases of the same solution, within what the filter shows.
+    shown = set(ids)
+    others = {
+        pk: [member for member in grouping.group_of(pk) if member in shown and member != pk]
+        for pk in page.object_list
+    }
+    wanted = [*page.object_list, *(member for group in others.values() for member in group)]
+    cases = UseCase.objects.select_related("organisation").in_bulk(wanted)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
         "facets": form.facets(visible),
         "page": page,
-        "cases": [cases[pk] for pk in page.object_list if pk in cases],
+        "cases": [
+            _with_others(cases[pk], [cases[other] for other in others[pk] if other in cases])
+            for pk in page.object_list
+            if pk in cases
+        ],
         "total": len(ids),
+        "solution_count": len(entries),
         "query": query.urlencode(),
         "page_links": page_links(query, page.number, page.paginator.num_pages),
     }
@@ -36,3 +52,17 @@ def use_case_list(request: HttpRequest) -> HttpResponse:
         else "register/list.html"
     )
     return render(request, template, context)
+
+
+def _with_others(case: UseCase, others: list[UseCase]) -> UseCase:
+    """The case, carrying the other cases of its solution and where they run in production."""
+    same = [case, *others]
+    case.same_solution = sorted(others, key=lambda other: other.organisation_display)  # type: ignore[attr-defined]
+    case.in_production = len(  # type: ignore[attr-defined]
+        {
+            member.organisation_id or member.organisation_name
+            for member in same
+            if member.stage == Stage.IN_PRODUCTION
+        }
+    )
+    return case
