@@ -239,10 +239,6 @@ def test_it_reads_back_any_election_it_writes(election: PabulibElection) -> None
             "line 1: expected META, PROJECTS or VOTES",
         ),
         (
-            HEAD.format(vote_type="approval").replace("key;value\n", "") + "VOTES\nvote\n",
-            "line 2: META must start",
-        ),
-        (
             HEAD.format(vote_type="approval").replace("budget;10", "budget;10;11")
             + "VOTES\nvote\n",
             "line 3: a META row",
@@ -252,6 +248,25 @@ def test_it_reads_back_any_election_it_writes(election: PabulibElection) -> None
 def test_it_rejects_a_malformed_file_naming_the_line(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_pabulib(text)
+
+
+def test_it_reads_a_file_without_a_meta_header() -> None:
+    text = HEAD.format(vote_type="approval").replace("key;value\n", "") + "VOTES\nvote\na\n"
+    election = parse_pabulib(text)
+    assert election.meta == {"budget": "10", "vote_type": "approval"}
+    assert election.instance.costs.tolist() == [4.0, 6.0]
+
+
+def test_it_names_the_file_section_and_line_of_a_fault(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pb"
+    path.write_text(HEAD.format(vote_type="approval").replace("a;4", "a;4 PLN") + "VOTES\nvote\n")
+    with pytest.raises(ValueError, match=r"broken\.pb: PROJECTS, line 7: cost '4 PLN' is not"):
+        read_pabulib(path)
+
+
+def test_it_reads_a_votes_section_without_votes() -> None:
+    election = parse_pabulib(HEAD.format(vote_type="approval") + "VOTES\nvoter_id;vote\n")
+    assert election.profile.n_voters == 0
 
 
 def test_it_reads_text_that_starts_with_a_byte_order_mark() -> None:

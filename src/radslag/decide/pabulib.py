@@ -15,10 +15,15 @@ decimal comma in numbers is read as a point, a voter approving a project twice a
 once. A ``weight`` column in VOTES (not in the pabulib standard; Rådslag writes it when voters
 have unequal weights) becomes the voter weights. Anything malformed raises ``ValueError``
 naming the line.
+
+Files written before the format had a META header (Warsaw 2017-2019) start META with their
+first ``key;value`` entry; the reader takes the header as given then. (pabutools takes that
+entry for a header and drops it; Rådslag keeps it as an entry.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import math
@@ -97,25 +102,41 @@ class _Section(NamedTuple):
 def read_pabulib(path: str | os.PathLike[str]) -> PabulibElection:
     """Read the pabulib file at ``path`` (UTF-8, with or without a byte-order mark)."""
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        return parse_pabulib(handle.read())
+        text = handle.read()
+    try:
+        return parse_pabulib(text)
+    except ValueError as error:
+        raise ValueError(f"{os.fspath(path)}: {error}") from None
 
 
 def parse_pabulib(text: str) -> PabulibElection:
     """Parse the text of a pabulib file; see the module docstring for the format."""
     sections = _split_sections(text)
-    meta = _parse_meta(sections["meta"])
-    vote_type = meta["vote_type"].strip().lower()
-    if vote_type not in _KINDS:
-        raise ValueError(
-            f"{_meta_line(sections['meta'], 'vote_type')}: unknown vote_type {vote_type!r}"
-        )
-    budget = _number(meta["budget"], _meta_line(sections["meta"], "budget"), "budget")
-    if budget <= 0:
-        raise ValueError(f"{_meta_line(sections['meta'], 'budget')}: budget must be positive")
-    ids, costs, project_fields = _parse_projects(sections["projects"])
+    with _in_section("META"):
+        meta = _parse_meta(sections["meta"])
+        vote_type = meta["vote_type"].strip().lower()
+        if vote_type not in _KINDS:
+            raise ValueError(
+                f"{_meta_line(sections['meta'], 'vote_type')}: unknown vote_type {vote_type!r}"
+            )
+        budget = _number(meta["budget"], _meta_line(sections["meta"], "budget"), "budget")
+        if budget <= 0:
+            raise ValueError(f"{_meta_line(sections['meta'], 'budget')}: budget must be positive")
+    with _in_section("PROJECTS"):
+        ids, costs, project_fields = _parse_projects(sections["projects"])
     instance = Instance(tuple(ids), np.array(costs, dtype=np.float64), budget)
-    profile, voter_ids, voter_fields = _parse_votes(sections["votes"], instance, vote_type)
+    with _in_section("VOTES"):
+        profile, voter_ids, voter_fields = _parse_votes(sections["votes"], instance, vote_type)
     return PabulibElection(instance, profile, meta, project_fields, voter_ids, voter_fields)
+
+
+@contextlib.contextmanager
+def _in_section(name: str) -> Iterator[None]:
+    """Prefix the message of a ``ValueError`` raised inside with the section's name."""
+    try:
+        yield
+    except ValueError as error:
+        raise ValueError(f"{name}, {error}") from None
 
 
 def _split_sections(text: str) -> dict[str, _Section]:
@@ -136,6 +157,11 @@ def _split_sections(text: str) -> dict[str, _Section]:
             current = sections[name] = _Section(line, [], [])
         elif current is None:
             raise ValueError(f"line {line}: expected META, PROJECTS or VOTES, got {raw[0]!r}")
+        elif current is sections.get("meta") and not current.header and name != "key":
+            # Warsaw's files of 2017-2019 start META with their first entry: pabutools reads
+            # them (taking that entry for the header), so a missing header means 'key;value'.
+            current.header.extend(["key", "value"])
+            current.rows.append(_Row(line, cells))
         elif not current.header:
             current.header.extend(cell.lower() for cell in _trim(cells))
             twice = [name for name in current.header if current.header.count(name) > 1]
@@ -191,8 +217,6 @@ def _meta_line(section: _Section, key: str) -> str:
 
 
 def _parse_meta(section: _Section) -> dict[str, str]:
-    if section.header != ["key", "value"]:
-        raise ValueError(f"line {section.line + 1}: META must start with the header 'key;value'")
     meta: dict[str, str] = {}
     for row in section.rows:
         cells = _trim(row.cells)
