@@ -1,0 +1,105 @@
+"""Completing an Equal Shares outcome: both rules by name, their ends, and pabutools' answers."""
+
+from __future__ import annotations
+
+import pytest
+from gmpy2 import mpq
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pabutools.election import ApprovalBallot, ApprovalProfile, Cost_Sat, Project
+from pabutools.election import Instance as PabutoolsInstance
+from pabutools.rules import exhaustion_by_budget_increase, method_of_equal_shares
+
+from radslag.decide.budgeting import (
+    Completion,
+    CompletionLimitError,
+    Instance,
+    approval_profile,
+    equal_shares,
+)
+
+LONG_COSTS = [13_500, 9_500, 15_500, 7_000]
+LONG_BUDGET = 36_166
+LONG_BALLOTS = [["0"], ["1"], ["2"], ["3"], ["0", "1", "3"], ["1", "2"]]
+
+
+def _pabutools(costs: list[int], budget: int, ballots: list[list[str]]) -> tuple[object, object]:
+    projects = [Project(str(j), mpq(cost)) for j, cost in enumerate(costs)]
+    profile = ApprovalProfile([ApprovalBallot([projects[int(p)] for p in b]) for b in ballots])
+    return PabutoolsInstance(projects, budget_limit=mpq(budget)), profile
+
+
+def _ours(costs: list[int], budget: int, ballots: list[list[str]]) -> tuple[Instance, object]:
+    instance = Instance([str(j) for j in range(len(costs))], costs, budget)
+    return instance, approval_profile(instance, ballots)
+
+
+def test_add_one_reaches_its_end_past_a_thousand_raises_as_pabutools_does() -> None:
+    instance, profile = _ours(LONG_COSTS, LONG_BUDGET, LONG_BALLOTS)
+    outcome = equal_shares(instance, profile, completion=Completion(step=1.0, greedy=False))
+    theirs = method_of_equal_shares(
+        *_pabutools(LONG_COSTS, LONG_BUDGET, LONG_BALLOTS),
+        sat_class=Cost_Sat,
+        voter_budget_increment=1,
+    )
+    assert sorted(outcome.selected) == sorted(p.name for p in theirs) == ["1", "2", "3"]
+    # 3 306 raises of one unit on top of the starting share of 36 166 / 6.
+    assert outcome.unit_budget == pytest.approx(LONG_BUDGET / 6 + 3_306)
+
+
+def test_it_raises_an_error_naming_the_limit_rather_than_stop_short() -> None:
+    instance, profile = _ours(LONG_COSTS, LONG_BUDGET, LONG_BALLOTS)
+    with pytest.raises(CompletionLimitError, match="max_steps = 1000"):
+        equal_shares(instance, profile, completion=Completion(step=1.0, max_steps=1_000))
+
+
+UNAPPROVED_COSTS = [10, 7, 3, 3, 9, 18]
+UNAPPROVED_BUDGET = 23
+UNAPPROVED_BALLOTS = [["5"], ["5", "1"], ["5"], ["1"]]
+
+
+def test_the_two_rules_differ_when_a_project_nobody_approved_still_fits() -> None:
+    instance, profile = _ours(UNAPPROVED_COSTS, UNAPPROVED_BUDGET, UNAPPROVED_BALLOTS)
+    theirs = _pabutools(UNAPPROVED_COSTS, UNAPPROVED_BUDGET, UNAPPROVED_BALLOTS)
+    approved = equal_shares(instance, profile, completion=Completion(greedy=False))
+    any_project = equal_shares(
+        instance, profile, completion=Completion(until="any-project", greedy=False)
+    )
+    increment = mpq(UNAPPROVED_BUDGET, 4 * 100)
+    expected_approved = method_of_equal_shares(
+        *theirs, sat_class=Cost_Sat, voter_budget_increment=increment
+    )
+    expected_any = exhaustion_by_budget_increase(
+        *theirs, method_of_equal_shares, {"sat_class": Cost_Sat}
+    )
+    assert sorted(approved.selected) == sorted(p.name for p in expected_approved)
+    assert sorted(any_project.selected) == sorted(p.name for p in expected_any)
+    assert (approved.selected, any_project.selected) == (("1",), ("5",))
+
+
+@st.composite
+def _elections(draw: st.DrawFn) -> tuple[list[int], int, list[list[str]]]:
+    m = draw(st.integers(2, 5))
+    costs = draw(st.lists(st.integers(1, 20), min_size=m, max_size=m))
+    budget = draw(st.integers(5, 40))
+    ids = [str(j) for j in range(m)]
+    ballots = draw(
+        st.lists(st.lists(st.sampled_from(ids), unique=True, max_size=3), min_size=1, max_size=5)
+    )
+    return costs, budget, ballots
+
+
+@settings(
+    max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(_elections())
+def test_any_project_completion_equals_pabutools_exhaustion_by_budget_increase(
+    election: tuple[list[int], int, list[list[str]]],
+) -> None:
+    costs, budget, ballots = election
+    instance, profile = _ours(costs, budget, ballots)
+    ours = equal_shares(instance, profile, completion=Completion(until="any-project", greedy=False))
+    theirs = exhaustion_by_budget_increase(
+        *_pabutools(costs, budget, ballots), method_of_equal_shares, {"sat_class": Cost_Sat}
+    )
+    assert sorted(ours.selected) == sorted(p.name for p in theirs)
