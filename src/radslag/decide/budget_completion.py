@@ -34,6 +34,7 @@ from typing import Literal
 
 import numpy as np
 
+from radslag.decide.amounts import as_amount
 from radslag.decide.budget_profiles import Instance
 from radslag.decide.equal_shares import EqualSharesRun, SupportMatrix, run_equal_shares
 from radslag.decide.exact_shares import as_fraction
@@ -91,14 +92,14 @@ class Completion:
 
 def total_cost(instance: Instance, projects: Iterable[int]) -> Fraction:
     """Return the exact total cost of ``projects``."""
-    return sum((as_fraction(float(instance.costs[j])) for j in projects), Fraction(0))
+    return sum((instance.exact_costs[j] for j in projects), Fraction(0))
 
 
 def fits_more(instance: Instance, funded: Sequence[int], among: Iterable[int]) -> bool:
     """Whether one more project from ``among`` would fit (the outcome is not exhaustive)."""
-    left = Fraction(instance.budget) - total_cost(instance, funded)
+    left = instance.exact_budget - total_cost(instance, funded)
     chosen = set(funded)
-    return any(as_fraction(float(instance.costs[j])) <= left for j in among if j not in chosen)
+    return any(instance.exact_costs[j] <= left for j in among if j not in chosen)
 
 
 def raise_budgets(
@@ -116,10 +117,10 @@ def raise_budgets(
     """
     supported = np.flatnonzero((np.diff(support.starts) > 0) & (support.costs > 0)).tolist()
     among = supported if completion.until == "approved-project" else range(instance.costs.size)
-    budget = Fraction(instance.budget)
+    budget = instance.exact_budget
     best, best_unit = first
     start = best_unit
-    raise_by = start / 100 if completion.step is None else Fraction(completion.step)
+    raise_by = start / 100 if completion.step is None else as_amount("step", completion.step)
     weights = support.weights
     total_weight = sum((as_fraction(float(w)) for w in weights.tolist()), Fraction(0))
     bound = budget * (weights.size + 1) / total_weight if total_weight else Fraction(0)

@@ -131,7 +131,8 @@ def _prepare(instance: Instance, profile: Profile, utility: Utility) -> _Prepare
     ranks = np.empty(m, dtype=np.int64)
     ranks[sorted(range(m), key=instance.project_ids.__getitem__)] = np.arange(m)
     entries = (rows[kept], profile.indices[kept], np.asarray(per_entry[kept], dtype=np.float64))
-    support = support_matrix(instance.costs, ranks, profile.weights, entries)
+    costs = (instance.costs, instance.exact_costs)
+    support = support_matrix(costs, ranks, profile.weights, entries, utility == "cost")
     unique, counts = np.unique(profile.weights, return_counts=True)
     total = sum(
         (c * Fraction(w) for w, c in zip(unique.tolist(), counts.tolist(), strict=True)),
@@ -171,9 +172,7 @@ def equal_shares(
         If the profile does not fit the instance, or its ballots are ordinal.
     """
     prepared = _prepare(instance, profile, utility)
-    unit = (
-        Fraction(instance.budget) / prepared.total_weight if prepared.total_weight else Fraction(0)
-    )
+    unit = instance.exact_budget / prepared.total_weight if prepared.total_weight else Fraction(0)
     run = run_equal_shares(prepared.support, unit)
     prices = _greedy_prices(prepared.support)
     greedy: tuple[int, ...] = ()
@@ -238,11 +237,11 @@ def _greedy_fill(
     remaining = [j for j in range(support.costs.size) if j not in set(funded)]
     remaining.sort(key=lambda j: (keys[j], support.ranks[j]))
     ordered = _exact_near_ties(support, remaining, keys)
-    left = Fraction(instance.budget) - total_cost(instance, funded)
+    left = instance.exact_budget - total_cost(instance, funded)
     added, budget_left = [], {}
     for j in ordered:
         budget_left[j] = float(left)
-        cost = Fraction(float(support.costs[j]))
+        cost = support.exact_costs[j]
         if cost <= left:
             added.append(j)
             left -= cost
@@ -266,7 +265,7 @@ def _exact_near_ties(support: SupportMatrix, ordered: list[int], keys: FloatArra
         if len(run) > 1:
             run.sort(
                 key=lambda k: (
-                    Fraction(float(support.costs[k])) / exact_total_utility(support, k),
+                    support.exact_costs[k] / exact_total_utility(support, k),
                     support.ranks[k],
                 )
             )

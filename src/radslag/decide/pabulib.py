@@ -1,4 +1,4 @@
-"""Read and write pabulib ``.pb`` files, the open format of participatory-budgeting data.
+"""Read pabulib ``.pb`` files, the open format of participatory-budgeting data.
 
 A file has three sections, each a line with its name and then semicolon-separated rows under a
 header line (Faliszewski, Flis, Peters, Pierczyński, Skowron, Stolicki, Szufa & Talmon 2023,
@@ -29,14 +29,16 @@ import io
 import math
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import NamedTuple
 
 import numpy as np
 
+from radslag.decide.amounts import parse_amount
 from radslag.decide.budget_profiles import BallotKind, Instance, Profile
 
-__all__ = ["PabulibElection", "format_pabulib", "parse_pabulib", "read_pabulib", "write_pabulib"]
+__all__ = ["PabulibElection", "parse_pabulib", "read_pabulib"]
 
 _KINDS: dict[str, BallotKind] = {
     "approval": "approval",
@@ -119,12 +121,12 @@ def parse_pabulib(text: str) -> PabulibElection:
             raise ValueError(
                 f"{_meta_line(sections['meta'], 'vote_type')}: unknown vote_type {vote_type!r}"
             )
-        budget = _number(meta["budget"], _meta_line(sections["meta"], "budget"), "budget")
+        budget = _amount(meta["budget"], _meta_line(sections["meta"], "budget"), "budget")
         if budget <= 0:
             raise ValueError(f"{_meta_line(sections['meta'], 'budget')}: budget must be positive")
     with _in_section("PROJECTS"):
         ids, costs, project_fields = _parse_projects(sections["projects"])
-    instance = Instance(tuple(ids), np.array(costs, dtype=np.float64), budget)
+    instance = Instance(tuple(ids), costs, budget)
     with _in_section("VOTES"):
         profile, voter_ids, voter_fields = _parse_votes(sections["votes"], instance, vote_type)
     return PabulibElection(instance, profile, meta, project_fields, voter_ids, voter_fields)
@@ -211,6 +213,14 @@ def _number(text: str, where: str, what: str) -> float:
     return value
 
 
+def _amount(text: str, where: str, what: str) -> Fraction:
+    """Read money exactly: decimals with a point or a comma, as pabutools' ``str_as_frac``."""
+    try:
+        return parse_amount(text)
+    except ValueError as error:
+        raise ValueError(f"{where}: {what} {error}") from None
+
+
 def _meta_line(section: _Section, key: str) -> str:
     line = next((row.line for row in section.rows if row.cells[0] == key), section.line)
     return f"line {line}"
@@ -231,12 +241,14 @@ def _parse_meta(section: _Section) -> dict[str, str]:
     return meta
 
 
-def _parse_projects(section: _Section) -> tuple[list[str], list[float], dict[str, tuple[str, ...]]]:
+def _parse_projects(
+    section: _Section,
+) -> tuple[list[str], list[Fraction], dict[str, tuple[str, ...]]]:
     if "cost" not in section.header[1:]:
         raise ValueError(f"line {section.line + 1}: the PROJECTS header has no 'cost' column")
     cost_column = section.header.index("cost", 1)
     ids: list[str] = []
-    costs: list[float] = []
+    costs: list[Fraction] = []
     columns: list[list[str]] = [[] for _ in section.header]
     for row in section.rows:
         cells = _fields(section, row)
@@ -244,9 +256,9 @@ def _parse_projects(section: _Section) -> tuple[list[str], list[float], dict[str
             raise ValueError(f"line {row.line}: the project id is empty")
         if cells[0] in ids:
             raise ValueError(f"line {row.line}: project {cells[0]!r} is listed twice")
-        cost = _number(cells[cost_column], f"line {row.line}", "cost")
+        cost = _amount(cells[cost_column], f"line {row.line}", "cost")
         if cost < 0:
-            raise ValueError(f"line {row.line}: cost {cost} is negative")
+            raise ValueError(f"line {row.line}: cost {cells[cost_column]!r} is negative")
         ids.append(cells[0])
         costs.append(cost)
         for column, cell in zip(columns, cells, strict=True):
@@ -330,84 +342,3 @@ def _weight(line: int, text: str) -> float:
     if weight <= 0:
         raise ValueError(f"line {line}: weight {weight} must be positive")
     return weight
-
-
-def _text(value: float) -> str:
-    """Shortest text that reads back as the same float; integers without a decimal point."""
-    return str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
-
-
-def format_pabulib(election: PabulibElection) -> str:
-    """Return the pabulib text of ``election``; :func:`parse_pabulib` reads it back unchanged.
-
-    ``num_projects``, ``num_votes``, ``budget`` and ``vote_type`` in META are set from the
-    instance and profile; other META entries are written as they are.
-    """
-    instance, profile = election.instance, election.profile
-    if any("," in project for project in instance.project_ids):
-        raise ValueError("instance: project ids with a comma cannot be written in pabulib votes")
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    election = _one_newline(election)
-    meta = dict(election.meta)
-    meta["num_projects"] = str(len(instance.project_ids))
-    meta["num_votes"] = str(profile.n_voters)
-    meta["budget"] = _text(instance.budget)
-    meta["vote_type"] = _vote_type(profile.kind, meta.get("vote_type", ""))
-    writer.writerows([["META"], ["key", "value"], *meta.items()])
-    extra = list(election.project_fields)
-    writer.writerows([["PROJECTS"], ["project_id", "cost", *extra]])
-    for j, project in enumerate(instance.project_ids):
-        cells = [election.project_fields[name][j] for name in extra]
-        writer.writerow([project, _text(float(instance.costs[j])), *cells])
-    writer.writerows(_vote_rows(election))
-    return out.getvalue()
-
-
-def _one_newline(election: PabulibElection) -> PabulibElection:
-    """Write every line break in a text field as one newline, which the reader reads back."""
-
-    def clean(values: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(value.replace("\r\n", "\n").replace("\r", "\n") for value in values)
-
-    return replace(
-        election,
-        meta=dict(zip(election.meta, clean(tuple(election.meta.values())), strict=True)),
-        project_fields={name: clean(values) for name, values in election.project_fields.items()},
-        voter_fields={name: clean(values) for name, values in election.voter_fields.items()},
-    )
-
-
-def _vote_type(kind: BallotKind, current: str) -> str:
-    if kind == "cardinal":
-        return current if current in ("cumulative", "scoring") else "scoring"
-    return current if kind == "approval" and current == "choose-1" else kind
-
-
-def _vote_rows(election: PabulibElection) -> list[list[str]]:
-    profile, ids = election.profile, election.instance.project_ids
-    voter_ids = election.voter_ids or tuple(str(i + 1) for i in range(profile.n_voters))
-    if len(voter_ids) != profile.n_voters:
-        raise ValueError(f"voter_ids: {len(voter_ids)} ids for {profile.n_voters} voters")
-    weighted = bool(np.any(profile.weights != 1))
-    extra = list(election.voter_fields)
-    header = ["voter_id", "vote"] + ["points"] * (profile.kind == "cardinal")
-    rows = [["VOTES"], header + ["weight"] * weighted + extra]
-    for i in range(profile.n_voters):
-        span = slice(int(profile.indptr[i]), int(profile.indptr[i + 1]))
-        projects, values = profile.indices[span], profile.values[span]
-        if profile.kind == "ordinal":
-            projects = projects[np.argsort(values, kind="stable")]
-        row = [voter_ids[i], ",".join(ids[j] for j in projects.tolist())]
-        if profile.kind == "cardinal":
-            row.append(",".join(_text(float(value)) for value in values.tolist()))
-        if weighted:
-            row.append(_text(float(profile.weights[i])))
-        rows.append(row + [election.voter_fields[name][i] for name in extra])
-    return rows
-
-
-def write_pabulib(election: PabulibElection, path: str | os.PathLike[str]) -> None:
-    """Write ``election`` to ``path`` as UTF-8 pabulib text."""
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        handle.write(format_pabulib(election))
