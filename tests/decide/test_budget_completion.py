@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from gmpy2 import mpq
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pabutools.election import ApprovalBallot, ApprovalProfile, Cost_Sat, Project
 from pabutools.election import Instance as PabutoolsInstance
@@ -18,6 +18,7 @@ from radslag.decide.budgeting import (
     equal_shares,
 )
 
+SETTINGS = settings(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 LONG_COSTS = [13_500, 9_500, 15_500, 7_000]
 LONG_BUDGET = 36_166
 LONG_BALLOTS = [["0"], ["1"], ["2"], ["3"], ["0", "1", "3"], ["1", "2"]]
@@ -89,9 +90,7 @@ def _elections(draw: st.DrawFn) -> tuple[list[int], int, list[list[str]]]:
     return costs, budget, ballots
 
 
-@settings(
-    max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
-)
+@settings(SETTINGS, max_examples=40)
 @given(_elections())
 def test_any_project_completion_equals_pabutools_exhaustion_by_budget_increase(
     election: tuple[list[int], int, list[list[str]]],
@@ -101,5 +100,37 @@ def test_any_project_completion_equals_pabutools_exhaustion_by_budget_increase(
     ours = equal_shares(instance, profile, completion=Completion(until="any-project", greedy=False))
     theirs = exhaustion_by_budget_increase(
         *_pabutools(costs, budget, ballots), method_of_equal_shares, {"sat_class": Cost_Sat}
+    )
+    assert sorted(ours.selected) == sorted(p.name for p in theirs)
+
+
+@st.composite
+def _long_elections(draw: st.DrawFn) -> tuple[list[int], int, list[list[str]]]:
+    """Costs of thousands against shares of about a thousand: add-one needs many raises."""
+    m = draw(st.integers(3, 4))
+    costs = draw(st.lists(st.integers(20, 80).map(lambda c: c * 100), min_size=m, max_size=m))
+    ids = [str(j) for j in range(m)]
+    ballots = draw(
+        st.lists(
+            st.lists(st.sampled_from(ids), unique=True, min_size=1, max_size=2),
+            min_size=4,
+            max_size=6,
+        )
+    )
+    budget = draw(st.integers(sum(costs) // 2, sum(costs) - 1))
+    return costs, budget, ballots
+
+
+@settings(SETTINGS, max_examples=6)
+@given(_long_elections())
+def test_add_one_equals_pabutools_add_one_where_it_needs_over_a_thousand_raises(
+    election: tuple[list[int], int, list[list[str]]],
+) -> None:
+    costs, budget, ballots = election
+    instance, profile = _ours(costs, budget, ballots)
+    ours = equal_shares(instance, profile, completion=Completion(step=1.0, greedy=False))
+    assume(ours.unit_budget - budget / len(ballots) > 1_000)
+    theirs = method_of_equal_shares(
+        *_pabutools(costs, budget, ballots), sat_class=Cost_Sat, voter_budget_increment=1
     )
     assert sorted(ours.selected) == sorted(p.name for p in theirs)
