@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,11 @@ FIXTURES = sorted(DATA.glob("*.pb"))
 WESOLA = DATA / "poland_warszawa_2017_wesola-plac-wojska-polskiego.pb"
 
 HEAD = "META\nkey;value\nbudget;10\nvote_type;{vote_type}\nPROJECTS\nproject_id;cost\na;4\nb;6\n"
+
+
+def _exact(value: object) -> Fraction:
+    """pabutools' amount (an int or a gmpy2 fraction) as a Fraction."""
+    return Fraction(int(value.numerator), int(value.denominator))  # type: ignore[attr-defined]
 
 
 def _ballots(profile: Profile, ids: tuple[str, ...]) -> list[dict[str, float]]:
@@ -83,9 +89,9 @@ def test_it_reads_pabutools_test_file_with_lowercase_sections_and_no_voter_ids()
 def test_it_reads_what_pabutools_reads(path: Path) -> None:
     ours = read_pabulib(path)
     instance, profile = pabutools_parse(str(path))
-    assert ours.instance.budget == float(instance.budget_limit)
-    assert {p.name: float(p.cost) for p in instance} == dict(
-        zip(ours.instance.project_ids, ours.instance.costs.tolist(), strict=True)
+    assert ours.instance.exact_budget == _exact(instance.budget_limit)
+    assert {p.name: _exact(p.cost) for p in instance} == dict(
+        zip(ours.instance.project_ids, ours.instance.exact_costs, strict=True)
     )
     if ours.profile.kind == "ordinal":
         theirs = [{p.name: r + 1.0 for r, p in enumerate(ballot)} for ballot in profile]
