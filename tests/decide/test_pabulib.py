@@ -229,7 +229,7 @@ def test_it_reads_back_any_election_it_writes(election: PabulibElection) -> None
         (HEAD.format(vote_type="approval"), "the VOTES section is missing"),
         (
             HEAD.format(vote_type="approval") + "VOTES\nvote;age;age\n",
-            "line 10: column 'age' appears twice",
+            "VOTES, line 10: column 'age' appears twice",
         ),
         (
             HEAD.format(vote_type="approval") + "VOTES\nvote\nMETA\n",

@@ -168,7 +168,11 @@ def _split_sections(text: str) -> dict[str, _Section]:
             current.header.extend(cell.lower() for cell in _trim(cells))
             twice = [name for name in current.header if current.header.count(name) > 1]
             if twice:
-                raise ValueError(f"line {line}: column {twice[0]!r} appears twice in the header")
+                section = next(key for key, value in sections.items() if value is current)
+                raise ValueError(
+                    f"{section.upper()}, line {line}: column {twice[0]!r} appears twice"
+                    " in the header"
+                )
         else:
             current.rows.append(_Row(line, cells))
     for name in _SECTIONS:
