@@ -20,7 +20,9 @@ participatory budgeting with additive utilities", NeurIPS, section 4.1; equalsha
 
 Both end: once a unit budget lets each voter alone pay for every supported project, every
 supported project is funded in an order that no longer depends on the budget, so raising
-further changes nothing and the loop returns what the rule would return at its end. A limit
+further changes nothing (nobody pays all it has, so prices and payments no longer depend on
+the budget) and the loop returns what the rule would return at its end, with the first unit
+budget that gives it. A limit
 on the number of raises remains, to bound the time; reaching it raises
 :class:`CompletionLimitError` naming it rather than return an outcome the rule does not give.
 """
@@ -125,7 +127,8 @@ def raise_budgets(
     total_weight = sum((as_fraction(float(w)) for w in weights.tolist()), Fraction(0))
     bound = budget * (weights.size + 1) / total_weight if total_weight else Fraction(0)
     # From this unit budget on, every voter alone can pay for every supported project.
-    saturated = total_cost(instance, supported) / as_fraction(float(weights.min(initial=1.0)))
+    lightest = as_fraction(float(weights.min())) if weights.size else Fraction(1)
+    saturated = total_cost(instance, supported) / lightest
     step = 0
     while fits_more(instance, best.selected, among):
         step += 1
