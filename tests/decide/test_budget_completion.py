@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
+import numpy as np
 import pytest
 from gmpy2 import mpq
 from hypothesis import HealthCheck, assume, given, settings
@@ -10,6 +13,7 @@ from pabutools.election import ApprovalBallot, ApprovalProfile, Cost_Sat, Projec
 from pabutools.election import Instance as PabutoolsInstance
 from pabutools.rules import exhaustion_by_budget_increase, method_of_equal_shares
 
+from radslag.decide.budget_jumps import unchanged_until
 from radslag.decide.budgeting import (
     Completion,
     CompletionLimitError,
@@ -17,6 +21,7 @@ from radslag.decide.budgeting import (
     approval_profile,
     equal_shares,
 )
+from radslag.decide.equal_shares import SupportMatrix, run_equal_shares, support_matrix
 
 SETTINGS = settings(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 LONG_COSTS = [13_500, 9_500, 15_500, 7_000]
@@ -50,8 +55,15 @@ def test_add_one_reaches_its_end_past_a_thousand_raises_as_pabutools_does() -> N
 
 def test_it_raises_an_error_naming_the_limit_rather_than_stop_short() -> None:
     instance, profile = _ours(LONG_COSTS, LONG_BUDGET, LONG_BALLOTS)
-    with pytest.raises(CompletionLimitError, match="max_steps = 1000"):
-        equal_shares(instance, profile, completion=Completion(step=1.0, max_steps=1_000))
+    with pytest.raises(CompletionLimitError, match="max_steps = 2"):
+        equal_shares(instance, profile, completion=Completion(step=1.0, max_steps=2))
+
+
+def test_it_jumps_over_the_raises_that_cannot_change_the_outcome() -> None:
+    # 3 306 raises of one unit, but the outcome changes only at a few of them.
+    instance, profile = _ours(LONG_COSTS, LONG_BUDGET, LONG_BALLOTS)
+    outcome = equal_shares(instance, profile, completion=Completion(step=1.0, max_steps=10))
+    assert outcome.unit_budget == pytest.approx(LONG_BUDGET / 6 + 3_306)
 
 
 UNAPPROVED_COSTS = [10, 7, 3, 3, 9, 18]
@@ -121,7 +133,7 @@ def _long_elections(draw: st.DrawFn) -> tuple[list[int], int, list[list[str]]]:
     return costs, budget, ballots
 
 
-@settings(SETTINGS, max_examples=6)
+@settings(SETTINGS, max_examples=25)
 @given(_long_elections())
 def test_add_one_equals_pabutools_add_one_where_it_needs_over_a_thousand_raises(
     election: tuple[list[int], int, list[list[str]]],
@@ -134,3 +146,29 @@ def test_add_one_equals_pabutools_add_one_where_it_needs_over_a_thousand_raises(
         *_pabutools(costs, budget, ballots), sat_class=Cost_Sat, voter_budget_increment=1
     )
     assert sorted(ours.selected) == sorted(p.name for p in theirs)
+
+
+def _support(costs: list[int], ballots: list[list[str]]) -> SupportMatrix:
+    """Cost utilities, voter-major entries: what the completion hands to the jump."""
+    pairs = [(i, int(p)) for i, ballot in enumerate(ballots) for p in sorted(ballot, key=int)]
+    voters = np.array([i for i, _ in pairs], dtype=np.int64)
+    projects = np.array([p for _, p in pairs], dtype=np.int64)
+    utilities = np.array([float(costs[p]) for p in projects], dtype=np.float64)
+    ranks = np.argsort(np.argsort([str(j) for j in range(len(costs))])).astype(np.int64)
+    amounts = (np.array(costs, dtype=np.float64), tuple(Fraction(c) for c in costs))
+    return support_matrix(
+        amounts, ranks, np.ones(len(ballots)), (voters, projects, utilities), True
+    )
+
+
+@settings(SETTINGS, max_examples=150)
+@given(_elections(), st.fractions(1, 30), st.fractions(0, 1).filter(lambda f: f < 1))
+def test_every_unit_budget_before_the_jump_gives_the_same_run(
+    election: tuple[list[int], int, list[list[str]]], unit: Fraction, share: Fraction
+) -> None:
+    costs, _, ballots = election
+    support = _support(costs, ballots)
+    run = run_equal_shares(support, unit)
+    until = unchanged_until(support, run, unit)
+    later = unit + 1000 * share if until is None else unit + (until - unit) * share
+    assert run_equal_shares(support, later).selected == run.selected

@@ -60,7 +60,7 @@ class ExactLedger:
         poorest (lowest budget per utility) up, each either paying all it has or ρ · u_i.
         """
         voters, utilities = self._supporters(project)
-        exact = _exact_utility(self._support, project)
+        exact = exact_utility(self._support, project)
         groups: list[tuple[Fraction, Fraction, Fraction]] = [
             (self._budgets[int(klass)], exact(utility), count * as_fraction(weight))
             for (klass, utility, weight), count in _count_rows(
@@ -86,7 +86,7 @@ class ExactLedger:
         voters, utilities = self._supporters(project)
         classes = self._class_of[voters]
         new_class: dict[tuple[float, ...], int] = {}
-        exact = _exact_utility(self._support, project)
+        exact = exact_utility(self._support, project)
         for (klass, utility), _ in _count_rows(classes, utilities):
             budget = self._budgets[int(klass)]
             self._budgets.append(budget - min(budget, rho * exact(utility)))
@@ -105,14 +105,14 @@ def exact_total_utility(support: SupportMatrix, project: int) -> Fraction:
     """Return ``Σ_i w_i · u_i`` over the supporters of ``project`` as an exact fraction."""
     lo, hi = support.starts[project], support.starts[project + 1]
     rows = _count_rows(support.utilities[lo:hi], support.weights[support.voters[lo:hi]])
-    exact = _exact_utility(support, project)
+    exact = exact_utility(support, project)
     return sum(
         (count * exact(utility) * as_fraction(weight) for (utility, weight), count in rows),
         Fraction(0),
     )
 
 
-def _exact_utility(support: SupportMatrix, project: int) -> Callable[[float], Fraction]:
+def exact_utility(support: SupportMatrix, project: int) -> Callable[[float], Fraction]:
     """How to read a supporter's float utility of ``project`` exactly.
 
     A utility that is the project's cost is the exact cost (money, as given); others are the
