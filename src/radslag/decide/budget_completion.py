@@ -136,6 +136,7 @@ def raise_budgets(
     lightest = as_fraction(float(weights.min())) if weights.size else Fraction(1)
     saturated = total_cost(instance, supported) / lightest
     step, next_step, runs = 0, 1, 0
+    plateau = _Plateau()
     while fits_more(instance, best.selected, among):
         step = max(step + 1, next_step)
         unit = start + step * raise_by
@@ -151,11 +152,40 @@ def raise_budgets(
         run = run_equal_shares(support, unit)
         if total_cost(instance, run.selected) > budget:
             break
+        plateau.seen(run.selected == best.selected)
         best, best_unit = run, unit
+        if not plateau.worth_a_jump():
+            continue
         # Raises before the first one at which a decision of this run can change give this
         # run again: skip them.
         until = unchanged_until(support, run, unit)
         if until is None and completion.until == "any-project":
             break  # the rule would rerun this outcome up to its bound and keep it
-        next_step = step + 1 if until is None else math.ceil((until - start) / raise_by)
+        if until is not None:
+            next_step = math.ceil((until - start) / raise_by)
+            plateau.jumped(next_step - step - 1)
     return best, best_unit
+
+
+class _Plateau:
+    """When replaying a run to find the next change is likely to cost less than stepping.
+
+    The replay is exact and costs more than a run, so it is tried only once the outcome has
+    repeated ``patience`` times in a row; a jump that skips fewer raises than that doubles the
+    patience, so instances whose outcome changes at nearly every raise are just stepped.
+    """
+
+    def __init__(self) -> None:
+        self.patience = 2
+        self.repeats = 0
+
+    def seen(self, repeated: bool) -> None:
+        self.repeats = self.repeats + 1 if repeated else 0
+
+    def worth_a_jump(self) -> bool:
+        return self.repeats >= self.patience
+
+    def jumped(self, skipped: int) -> None:
+        self.repeats = 0
+        if skipped < self.patience:
+            self.patience *= 2
