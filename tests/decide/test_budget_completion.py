@@ -62,7 +62,7 @@ def test_it_raises_an_error_naming_the_limit_rather_than_stop_short() -> None:
 def test_it_jumps_over_the_raises_that_cannot_change_the_outcome() -> None:
     # 3 306 raises of one unit, but the outcome changes only at a few of them.
     instance, profile = _ours(LONG_COSTS, LONG_BUDGET, LONG_BALLOTS)
-    outcome = equal_shares(instance, profile, completion=Completion(step=1.0, max_steps=40))
+    outcome = equal_shares(instance, profile, completion=Completion(step=1.0, max_steps=15))
     assert outcome.unit_budget == pytest.approx(LONG_BUDGET / 6 + 3_306)
 
 
