@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +104,7 @@ def _row(
 
     else:
         # Completion() raises by 1 % of the starting budget of a voter; so does this.
-        raise_by = mpq(instance.budget) / profile.n_voters / 100
+        raise_by = _mpq(instance.exact_budget) / profile.n_voters / 100
 
         def pabutools_rule() -> Any:
             return completion_by_rule_combination(
@@ -182,12 +183,16 @@ def council_sized(rng: np.random.Generator) -> tuple[Instance, Profile]:
     return instance, profile
 
 
+def _mpq(amount: Fraction) -> Any:
+    return mpq(amount.numerator, amount.denominator)
+
+
 def _as_pabutools(instance: Instance, profile: Profile) -> tuple[Any, Any]:
     projects = [
-        PabutoolsProject(project, mpq(int(cost)))
-        for project, cost in zip(instance.project_ids, instance.costs, strict=True)
+        PabutoolsProject(project, _mpq(cost))
+        for project, cost in zip(instance.project_ids, instance.exact_costs, strict=True)
     ]
-    theirs = PabutoolsInstance(projects, budget_limit=mpq(int(instance.budget)))
+    theirs = PabutoolsInstance(projects, budget_limit=_mpq(instance.exact_budget))
     ballots = [
         ApprovalBallot(
             [projects[j] for j in profile.indices[profile.indptr[i] : profile.indptr[i + 1]]]

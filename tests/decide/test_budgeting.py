@@ -80,9 +80,9 @@ def elections(draw: st.DrawFn) -> tuple[Instance, Profile, Utility]:
 def _pabutools(instance: Instance, profile: Profile) -> tuple[PabutoolsInstance, object]:
     """The same election in pabutools, integer weights as repeated ballots."""
     projects = [
-        Project(p, mpq(float(c))) for p, c in zip(instance.project_ids, instance.costs, strict=True)
+        Project(p, _mpq(c)) for p, c in zip(instance.project_ids, instance.exact_costs, strict=True)
     ]
-    theirs = PabutoolsInstance(projects, budget_limit=mpq(instance.budget))
+    theirs = PabutoolsInstance(projects, budget_limit=_mpq(instance.exact_budget))
     ballots = []
     for i in range(profile.n_voters):
         span = slice(profile.indptr[i], profile.indptr[i + 1])
@@ -95,6 +95,10 @@ def _pabutools(instance: Instance, profile: Profile) -> tuple[PabutoolsInstance,
     return theirs, ApprovalProfile(ballots) if profile.kind == "approval" else CardinalProfile(
         ballots
     )
+
+
+def _mpq(amount: Fraction) -> object:
+    return mpq(amount.numerator, amount.denominator)
 
 
 def _names(allocation: Sequence[Project]) -> list[str]:
@@ -232,7 +236,9 @@ def test_it_completes_as_pabutools_does(
     sat = SAT_CLASSES[utility]
     # Our default raises by 1 % of the starting budget of a voter of weight 1.
     raise_by = (
-        mpq(instance.budget) / int(profile.weights.sum()) / 100 if step is None else mpq(step)
+        _mpq(instance.exact_budget) / int(profile.weights.sum()) / 100
+        if step is None
+        else mpq(step)
     )
     theirs = completion_by_rule_combination(
         theirs_instance,

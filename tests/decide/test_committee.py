@@ -431,6 +431,9 @@ def test_it_names_quotas_that_clash_only_together() -> None:
         sum(abs(c.new[0] - c.old[0]) + abs(c.new[1] - c.old[1]) for c in error.value.relaxation)
         == 1
     )
+    # Relaxing one bound suffices, but both quotas are part of the clash.
+    assert "size=s (min 2, max 2)" in error.value.problems[0]
+    assert "ai=n (min 1, max 2)" in error.value.problems[0]
 
 
 def test_it_builds_quotas_around_population_shares() -> None:

@@ -14,9 +14,10 @@ own. One module per algorithm family:
     agree/disagree matrices, Pol.is-style opinion groups, group-aware consensus and bridging
 ``aggregation``
     two-level weighting: people to municipality to nation, and results per segment
-``budgeting``, ``budget_profiles``, ``equal_shares``, ``exact_shares``,
-``budget_explanations``, ``pabulib``
-    Method of Equal Shares and greedy portfolios, their explanations, pabulib files
+``budgeting``, ``budget_profiles``, ``budget_completion``, ``budget_jumps``, ``equal_shares``,
+``exact_shares``, ``budget_explanations``, ``amounts``, ``pabulib``, ``pabulib_writer``
+    Method of Equal Shares and greedy portfolios, their completions and explanations, exact
+    money amounts, pabulib files
 ``committee`` and ``committee_*``
     LEXIMIN, maximin and Nash lotteries for council selection, quotas, audits
 ``text``, ``text_duplicates``, ``text_themes``

@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from radslag.decide.aggregation import as_weights
+from radslag.decide.highs_solver import new_highs
 from radslag.decide.validation import FloatArray, IntArray, as_float_array, require_non_empty
 
 # Exact Kemeny is NP-hard; the integer programme has n(n-1)/2 variables and n(n-1)(n-2)/3
@@ -295,8 +296,7 @@ def _solve_ordering(preferences: FloatArray, first: IntArray, second: IntArray) 
     indices = np.column_stack([column[i, j], column[j, k], column[i, k]]).ravel()
     values = np.tile([1.0, 1.0, -1.0], len(triples))
 
-    solver = highspy.Highs()  # type: ignore[no-untyped-call]  # highspy leaves __init__ bare
-    solver.setOptionValue("output_flag", False)
+    solver = new_highs()
     solver.setOptionValue("mip_rel_gap", 0.0)
     # Only the margin matters: d[j, i] is gained whenever x_ij = 0, a constant otherwise.
     costs = preferences[first, second] - preferences[second, first]

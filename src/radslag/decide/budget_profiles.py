@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
+from radslag.decide.amounts import Amount, as_amount
 from radslag.decide.validation import (
     FloatArray,
     IntArray,
@@ -35,21 +37,35 @@ BallotKind = Literal["approval", "cardinal", "ordinal"]
 class Instance:
     """Projects with ids and costs, and the budget to spend on them.
 
+    Amounts are money: each is kept exact (:mod:`radslag.decide.amounts`) beside its float,
+    and the decisions that depend on them (what fits, what voters can afford) are exact.
+
     Attributes
     ----------
     project_ids : tuple of str
         Unique ids; ties between projects are broken in the string order of these ids.
     costs : (m,) float array
-        Costs, finite and ≥ 0.
+        Costs, finite and ≥ 0, each the float nearest to the exact cost.
     budget : float
-        The budget limit, finite and > 0.
+        The budget limit, finite and > 0, the float nearest to the exact one.
+    exact_costs : tuple of Fraction
+        The costs as given: a float stands for the decimal it prints as (0.1 is a tenth).
+    exact_budget : Fraction
+        The budget as given.
     """
 
     project_ids: tuple[str, ...]
     costs: FloatArray
     budget: float
+    exact_costs: tuple[Fraction, ...]
+    exact_budget: Fraction
 
-    def __init__(self, project_ids: Sequence[str], costs: npt.ArrayLike, budget: float) -> None:
+    def __init__(
+        self,
+        project_ids: Sequence[str],
+        costs: npt.ArrayLike | Sequence[Amount],
+        budget: Amount,
+    ) -> None:
         ids = tuple(project_ids)
         require_non_empty("project_ids", ids)
         if not all(isinstance(project, str) and project for project in ids):
@@ -57,27 +73,33 @@ class Instance:
         twice = [project for project, count in Counter(ids).items() if count > 1]
         if twice:
             raise ValueError(f"project_ids: {twice[0]!r} appears twice")
-        costs = as_float_array("costs", costs, ndim=1)
-        require_same_length(("project_ids", "costs"), np.asarray(ids), costs)
-        if np.any(costs < 0):
-            raise ValueError(
-                f"costs: project {ids[int(np.argmax(costs < 0))]!r} has a negative cost"
-            )
-        budget = float(as_float_array("budget", budget, ndim=0))
-        if budget <= 0:
-            raise ValueError(f"budget: must be positive, got {budget}")
-        costs.flags.writeable = False
+        given = np.asarray(costs, dtype=object)
+        floats = as_float_array("costs", given, ndim=1)
+        require_same_length(("project_ids", "costs"), np.asarray(ids), floats)
+        exact = tuple(as_amount(f"costs[{j}]", value) for j, value in enumerate(given.tolist()))
+        negative = [j for j, cost in enumerate(exact) if cost < 0]
+        if negative:
+            raise ValueError(f"costs: project {ids[negative[0]]!r} has a negative cost")
+        exact_budget = as_amount(
+            "budget", budget.item() if isinstance(budget, np.ndarray) else budget
+        )
+        if exact_budget <= 0:
+            raise ValueError(f"budget: must be positive, got {float(exact_budget)}")
+        floats = np.array([float(cost) for cost in exact], dtype=np.float64)
+        floats.flags.writeable = False
         object.__setattr__(self, "project_ids", ids)
-        object.__setattr__(self, "costs", costs)
-        object.__setattr__(self, "budget", budget)
+        object.__setattr__(self, "costs", floats)
+        object.__setattr__(self, "budget", float(exact_budget))
+        object.__setattr__(self, "exact_costs", exact)
+        object.__setattr__(self, "exact_budget", exact_budget)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Instance):
             return NotImplemented
         return (
             self.project_ids == other.project_ids
-            and np.array_equal(self.costs, other.costs)
-            and self.budget == other.budget
+            and self.exact_costs == other.exact_costs
+            and self.exact_budget == other.exact_budget
         )
 
     __hash__ = None  # type: ignore[assignment]

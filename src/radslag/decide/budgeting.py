@@ -7,9 +7,10 @@ utility. This is how municipalities become voters with equal, population or squa
 
 :func:`equal_shares` is the Method of Equal Shares (Peters, Pierczyński & Skowron 2021,
 "Proportional participatory budgeting with additive utilities", NeurIPS; equalshares.net),
-optionally completed the way pabutools' ``voter_budget_increment`` does ("add-one": raise
-every voter's budget step by step while the outcome stays within the budget) followed by the
-greedy rule. :func:`greedy_utilitarian` is the greedy rule most cities use, for comparison.
+optionally completed by raising every voter's budget step by step while the outcome stays
+within the budget, by either of two named rules (:mod:`radslag.decide.budget_completion`),
+followed by the greedy rule. :func:`greedy_utilitarian` is the greedy rule most cities use,
+for comparison.
 Both return a :class:`BudgetOutcome` that explains every project. Outcomes equal pabutools'
 (``method_of_equal_shares``, ``greedy_utilitarian_welfare``, default tie-breaking) exactly;
 :mod:`radslag.decide.equal_shares` says how floating point is kept exact. Reading and writing
@@ -18,7 +19,7 @@ pabulib files (Faliszewski et al. 2023) is in :mod:`radslag.decide.pabulib`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal, NamedTuple
@@ -26,6 +27,14 @@ from typing import Literal, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from radslag.decide.budget_completion import (
+    Completion,
+    CompletionEnd,
+    CompletionLimitError,
+    fits_more,
+    raise_budgets,
+    total_cost,
+)
 from radslag.decide.budget_explanations import ProjectExplanation, Stages, explain
 from radslag.decide.budget_profiles import (
     BallotKind,
@@ -35,13 +44,12 @@ from radslag.decide.budget_profiles import (
     cardinal_profile,
 )
 from radslag.decide.equal_shares import (
-    EqualSharesRun,
     SupportMatrix,
     run_equal_shares,
     support_matrix,
 )
-from radslag.decide.exact_shares import as_fraction, exact_total_utility
-from radslag.decide.validation import FloatArray, as_float_array
+from radslag.decide.exact_shares import exact_total_utility
+from radslag.decide.validation import FloatArray
 
 Utility = Literal["cost", "cardinality", "score"]
 """What a supported project is worth to a voter: its cost, 1, or the voter's score."""
@@ -50,6 +58,8 @@ __all__ = [
     "BallotKind",
     "BudgetOutcome",
     "Completion",
+    "CompletionEnd",
+    "CompletionLimitError",
     "Instance",
     "Profile",
     "ProjectExplanation",
@@ -59,42 +69,6 @@ __all__ = [
     "equal_shares",
     "greedy_utilitarian",
 ]
-
-
-@dataclass(frozen=True)
-class Completion:
-    """Complete an Equal Shares outcome that leaves money unspent.
-
-    As pabutools' ``voter_budget_increment``: rerun the method with every voter's starting
-    budget raised by ``step`` per unit of weight, again and again, while the outcome stays
-    within the real budget; keep the last such outcome (stop early once nothing more fits,
-    or after ``max_steps``). Then, if ``greedy``, add projects by the greedy rule while they
-    fit, as pabutools' ``completion_by_rule_combination`` with ``greedy_utilitarian_welfare``.
-
-    Attributes
-    ----------
-    step : float or None
-        The raise per unit of weight, in currency. ``None`` raises by 1 % of the starting
-        budget each time (as pabutools' ``exhaustion_by_budget_increase``, which raises the
-        total by 1 %); ``1.0`` is the "add-one" of equalshares.net, which takes one run per
-        unit of currency and so suits many voters with small shares.
-    greedy : bool
-        Whether to fill what is left by the greedy rule.
-    max_steps : int
-        At most this many raised runs.
-    """
-
-    step: float | None = None
-    greedy: bool = True
-    max_steps: int = 1_000
-
-    def __post_init__(self) -> None:
-        if self.step is not None:
-            step = float(as_float_array("step", self.step, ndim=0))
-            if step <= 0:
-                raise ValueError(f"step: must be positive, got {step}")
-        if self.max_steps < 0:
-            raise ValueError(f"max_steps: must be ≥ 0, got {self.max_steps}")
 
 
 @dataclass(frozen=True, eq=False)
@@ -157,24 +131,14 @@ def _prepare(instance: Instance, profile: Profile, utility: Utility) -> _Prepare
     ranks = np.empty(m, dtype=np.int64)
     ranks[sorted(range(m), key=instance.project_ids.__getitem__)] = np.arange(m)
     entries = (rows[kept], profile.indices[kept], np.asarray(per_entry[kept], dtype=np.float64))
-    support = support_matrix(instance.costs, ranks, profile.weights, entries)
+    costs = (instance.costs, instance.exact_costs)
+    support = support_matrix(costs, ranks, profile.weights, entries, utility == "cost")
     unique, counts = np.unique(profile.weights, return_counts=True)
     total = sum(
         (c * Fraction(w) for w, c in zip(unique.tolist(), counts.tolist(), strict=True)),
         Fraction(0),
     )
     return _Prepared(support, kept, total)
-
-
-def _total_cost(instance: Instance, projects: Iterable[int]) -> Fraction:
-    return sum((as_fraction(float(instance.costs[j])) for j in projects), Fraction(0))
-
-
-def _fits_more(instance: Instance, funded: Sequence[int], among: Iterable[int]) -> bool:
-    """Whether one more project from ``among`` would fit (the outcome is not exhaustive)."""
-    left = Fraction(instance.budget) - _total_cost(instance, funded)
-    chosen = set(funded)
-    return any(as_fraction(float(instance.costs[j])) <= left for j in among if j not in chosen)
 
 
 def equal_shares(
@@ -208,16 +172,14 @@ def equal_shares(
         If the profile does not fit the instance, or its ballots are ordinal.
     """
     prepared = _prepare(instance, profile, utility)
-    unit = (
-        Fraction(instance.budget) / prepared.total_weight if prepared.total_weight else Fraction(0)
-    )
+    unit = instance.exact_budget / prepared.total_weight if prepared.total_weight else Fraction(0)
     run = run_equal_shares(prepared.support, unit)
     prices = _greedy_prices(prepared.support)
     greedy: tuple[int, ...] = ()
     budget_left: dict[int, float] = {}
     if completion is not None:
-        run, unit = _raise_budgets(instance, prepared.support, (run, unit), completion)
-        if completion.greedy and _fits_more(instance, run.selected, range(instance.costs.size)):
+        run, unit = raise_budgets(instance, prepared.support, (run, unit), completion)
+        if completion.greedy and fits_more(instance, run.selected, range(instance.costs.size)):
             greedy, budget_left = _greedy_fill(instance, prepared.support, prices, run.selected)
     payments = np.zeros(profile.indices.size)
     payments[prepared.kept] = run.payments
@@ -225,32 +187,11 @@ def equal_shares(
     funded = run.selected + greedy
     return BudgetOutcome(
         selected=tuple(instance.project_ids[j] for j in funded),
-        cost=float(_total_cost(instance, funded)),
+        cost=float(total_cost(instance, funded)),
         unit_budget=float(unit),
         payments=payments,
         explanations=explain(instance.project_ids, prepared.support, stages),
     )
-
-
-def _raise_budgets(
-    instance: Instance,
-    support: SupportMatrix,
-    first: tuple[EqualSharesRun, Fraction],
-    completion: Completion,
-) -> tuple[EqualSharesRun, Fraction]:
-    candidates = np.flatnonzero((np.diff(support.starts) > 0) & (support.costs > 0)).tolist()
-    best, best_unit = first
-    start = best_unit
-    raise_by = start / 100 if completion.step is None else Fraction(completion.step)
-    for step in range(1, completion.max_steps + 1):
-        if not _fits_more(instance, best.selected, candidates):
-            break
-        unit = start + step * raise_by
-        run = run_equal_shares(support, unit)
-        if _total_cost(instance, run.selected) > Fraction(instance.budget):
-            break
-        best, best_unit = run, unit
-    return best, best_unit
 
 
 def greedy_utilitarian(
@@ -268,7 +209,7 @@ def greedy_utilitarian(
     stages = Stages(None, greedy, budget_left, prices)
     return BudgetOutcome(
         selected=tuple(instance.project_ids[j] for j in greedy),
-        cost=float(_total_cost(instance, greedy)),
+        cost=float(total_cost(instance, greedy)),
         unit_budget=0.0,
         payments=np.zeros(profile.indices.size),
         explanations=explain(instance.project_ids, prepared.support, stages),
@@ -296,11 +237,11 @@ def _greedy_fill(
     remaining = [j for j in range(support.costs.size) if j not in set(funded)]
     remaining.sort(key=lambda j: (keys[j], support.ranks[j]))
     ordered = _exact_near_ties(support, remaining, keys)
-    left = Fraction(instance.budget) - _total_cost(instance, funded)
+    left = instance.exact_budget - total_cost(instance, funded)
     added, budget_left = [], {}
     for j in ordered:
         budget_left[j] = float(left)
-        cost = Fraction(float(support.costs[j]))
+        cost = support.exact_costs[j]
         if cost <= left:
             added.append(j)
             left -= cost
@@ -324,7 +265,7 @@ def _exact_near_ties(support: SupportMatrix, ordered: list[int], keys: FloatArra
         if len(run) > 1:
             run.sort(
                 key=lambda k: (
-                    Fraction(float(support.costs[k])) / exact_total_utility(support, k),
+                    support.exact_costs[k] / exact_total_utility(support, k),
                     support.ranks[k],
                 )
             )

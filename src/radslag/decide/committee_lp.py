@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import highspy
 import numpy as np
 
+from radslag.decide.highs_solver import new_highs
 from radslag.decide.validation import FloatArray, IntArray
 
 # Column generation stops when no panel beats the restricted dual by more than this. Flanigan et
@@ -56,8 +57,7 @@ class TypedQuotas:
 
 def quiet_highs(feasibility_tolerance: float | None = None) -> highspy.Highs:
     """A silent, seeded HiGHS; ``feasibility_tolerance`` replaces the primal and dual 1e-7."""
-    highs = highspy.Highs()  # type: ignore[no-untyped-call]  # highspy leaves __init__ bare
-    highs.setOptionValue("output_flag", False)
+    highs = new_highs()
     # A fixed seed makes every solve, hence every lottery, reproducible. The thread count is
     # left alone: HiGHS's thread pool is global to the process, and asking for another count
     # after any other HiGHS model has run makes every later solve fail.

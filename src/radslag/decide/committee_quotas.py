@@ -138,6 +138,28 @@ def require_feasible(
             return
     relaxation = nearest_relaxation(problem, labels)
     if not problems:
-        named = ", ".join(f"{change.feature}={change.value}" for change in relaxation)
+        named = ", ".join(
+            f"{labels[v][0]}={labels[v][1]} (min {problem.lower[v]}, max {problem.upper[v]})"
+            for v in clashing_quotas(problem)
+        )
         problems = [f"the quotas on {named} cannot all be met together"]
     raise InfeasibleQuotasError(tuple(problems), relaxation)
+
+
+def clashing_quotas(problem: TypedQuotas) -> list[int]:
+    """A smallest-by-inclusion set of quota rows that no panel can meet together.
+
+    The deletion filter of Chinneck & Dravnieks (1991), "Locating minimal infeasible constraint
+    sets in linear programs", ORSA Journal on Computing 3(2): drop one quota at a time and keep
+    it dropped while the rest stay infeasible; what remains is an irreducible infeasible set, so
+    every quota named takes part in the clash (the nearest relaxation may change only one).
+    """
+    lower, upper = problem.lower.copy(), problem.upper.copy()
+    kept = []
+    for v in range(len(lower)):
+        lower[v], upper[v] = 0, problem.panel_size
+        trial = TypedQuotas(problem.sizes, problem.incidence, lower, upper, problem.panel_size)
+        if PanelFinder(trial).best(np.zeros(problem.n_types))[0]:
+            lower[v], upper[v] = problem.lower[v], problem.upper[v]
+            kept.append(v)
+    return kept

@@ -68,6 +68,11 @@ class SupportMatrix:
         The same entries voter-major, in the caller's order.
     entry_order : (nnz,) int array
         For each project-major entry, its position in the caller's (voter-major) order.
+    exact_costs : tuple of Fraction
+        The exact costs (money), which the exact fallback compares.
+    cost_utility : bool
+        Whether every supporter's utility of a project is its cost, so that the exact fallback
+        takes the exact cost rather than the float.
     """
 
     costs: FloatArray
@@ -79,18 +84,23 @@ class SupportMatrix:
     voter_starts: IntArray
     voter_projects: IntArray
     entry_order: IntArray
+    exact_costs: tuple[Fraction, ...]
+    cost_utility: bool
 
 
 def support_matrix(
-    costs: FloatArray,
+    amounts: tuple[FloatArray, tuple[Fraction, ...]],
     ranks: IntArray,
     weights: FloatArray,
     entries: tuple[IntArray, IntArray, FloatArray],
+    cost_utility: bool = False,
 ) -> SupportMatrix:
     """Build a :class:`SupportMatrix` from voter-major ``(voter, project, utility)`` entries.
 
-    The entries must be sorted by voter and have positive utilities; the caller validates.
+    ``amounts`` are the costs as floats and exactly. The entries must be sorted by voter and have
+    positive utilities; the caller validates.
     """
+    costs, exact_costs = amounts
     voters, projects, utilities = entries
     # Project ids fit in 16 bits in every real instance, where numpy's stable sort is a radix
     # sort: ten times faster than on 64-bit keys at 100 000 voters.
@@ -110,6 +120,8 @@ def support_matrix(
         voter_starts=voter_starts,
         voter_projects=projects,
         entry_order=order,
+        exact_costs=exact_costs,
+        cost_utility=cost_utility,
     )
 
 

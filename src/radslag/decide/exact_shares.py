@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Callable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -59,13 +60,14 @@ class ExactLedger:
         poorest (lowest budget per utility) up, each either paying all it has or ρ · u_i.
         """
         voters, utilities = self._supporters(project)
+        exact = exact_utility(self._support, project)
         groups: list[tuple[Fraction, Fraction, Fraction]] = [
-            (self._budgets[int(klass)], as_fraction(utility), count * as_fraction(weight))
+            (self._budgets[int(klass)], exact(utility), count * as_fraction(weight))
             for (klass, utility, weight), count in _count_rows(
                 self._class_of[voters], utilities, self._support.weights[voters]
             )
         ]
-        cost = as_fraction(float(self._support.costs[project]))
+        cost = self._support.exact_costs[project]
         if sum((weight * budget for budget, _, weight in groups), Fraction(0)) < cost:
             return None
         groups.sort(key=lambda group: group[0] / group[1])
@@ -84,9 +86,10 @@ class ExactLedger:
         voters, utilities = self._supporters(project)
         classes = self._class_of[voters]
         new_class: dict[tuple[float, ...], int] = {}
+        exact = exact_utility(self._support, project)
         for (klass, utility), _ in _count_rows(classes, utilities):
             budget = self._budgets[int(klass)]
-            self._budgets.append(budget - min(budget, rho * as_fraction(utility)))
+            self._budgets.append(budget - min(budget, rho * exact(utility)))
             new_class[(klass, utility)] = len(self._budgets) - 1
         pairs = zip(classes.tolist(), utilities.tolist(), strict=True)
         self._class_of[voters] = [new_class[pair] for pair in pairs]
@@ -102,10 +105,23 @@ def exact_total_utility(support: SupportMatrix, project: int) -> Fraction:
     """Return ``Σ_i w_i · u_i`` over the supporters of ``project`` as an exact fraction."""
     lo, hi = support.starts[project], support.starts[project + 1]
     rows = _count_rows(support.utilities[lo:hi], support.weights[support.voters[lo:hi]])
+    exact = exact_utility(support, project)
     return sum(
-        (count * as_fraction(utility) * as_fraction(weight) for (utility, weight), count in rows),
+        (count * exact(utility) * as_fraction(weight) for (utility, weight), count in rows),
         Fraction(0),
     )
+
+
+def exact_utility(support: SupportMatrix, project: int) -> Callable[[float], Fraction]:
+    """How to read a supporter's float utility of ``project`` exactly.
+
+    A utility that is the project's cost is the exact cost (money, as given); others are the
+    exact values of their floats.
+    """
+    if support.cost_utility:
+        cost = support.exact_costs[project]
+        return lambda _: cost
+    return as_fraction
 
 
 @functools.lru_cache(maxsize=4096)

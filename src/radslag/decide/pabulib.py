@@ -1,4 +1,4 @@
-"""Read and write pabulib ``.pb`` files, the open format of participatory-budgeting data.
+"""Read pabulib ``.pb`` files, the open format of participatory-budgeting data.
 
 A file has three sections, each a line with its name and then semicolon-separated rows under a
 header line (Faliszewski, Flis, Peters, Pierczyński, Skowron, Stolicki, Szufa & Talmon 2023,
@@ -15,23 +15,30 @@ decimal comma in numbers is read as a point, a voter approving a project twice a
 once. A ``weight`` column in VOTES (not in the pabulib standard; Rådslag writes it when voters
 have unequal weights) becomes the voter weights. Anything malformed raises ``ValueError``
 naming the line.
+
+Files written before the format had a META header (Warsaw 2017-2019) start META with their
+first ``key;value`` entry; the reader takes the header as given then. (pabutools takes that
+entry for a header and drops it; Rådslag keeps it as an entry.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import math
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import NamedTuple
 
 import numpy as np
 
+from radslag.decide.amounts import parse_amount
 from radslag.decide.budget_profiles import BallotKind, Instance, Profile
 
-__all__ = ["PabulibElection", "format_pabulib", "parse_pabulib", "read_pabulib", "write_pabulib"]
+__all__ = ["PabulibElection", "parse_pabulib", "read_pabulib"]
 
 _KINDS: dict[str, BallotKind] = {
     "approval": "approval",
@@ -97,25 +104,41 @@ class _Section(NamedTuple):
 def read_pabulib(path: str | os.PathLike[str]) -> PabulibElection:
     """Read the pabulib file at ``path`` (UTF-8, with or without a byte-order mark)."""
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        return parse_pabulib(handle.read())
+        text = handle.read()
+    try:
+        return parse_pabulib(text)
+    except ValueError as error:
+        raise ValueError(f"{os.fspath(path)}: {error}") from None
 
 
 def parse_pabulib(text: str) -> PabulibElection:
     """Parse the text of a pabulib file; see the module docstring for the format."""
     sections = _split_sections(text)
-    meta = _parse_meta(sections["meta"])
-    vote_type = meta["vote_type"].strip().lower()
-    if vote_type not in _KINDS:
-        raise ValueError(
-            f"{_meta_line(sections['meta'], 'vote_type')}: unknown vote_type {vote_type!r}"
-        )
-    budget = _number(meta["budget"], _meta_line(sections["meta"], "budget"), "budget")
-    if budget <= 0:
-        raise ValueError(f"{_meta_line(sections['meta'], 'budget')}: budget must be positive")
-    ids, costs, project_fields = _parse_projects(sections["projects"])
-    instance = Instance(tuple(ids), np.array(costs, dtype=np.float64), budget)
-    profile, voter_ids, voter_fields = _parse_votes(sections["votes"], instance, vote_type)
+    with _in_section("META"):
+        meta = _parse_meta(sections["meta"])
+        vote_type = meta["vote_type"].strip().lower()
+        if vote_type not in _KINDS:
+            raise ValueError(
+                f"{_meta_line(sections['meta'], 'vote_type')}: unknown vote_type {vote_type!r}"
+            )
+        budget = _amount(meta["budget"], _meta_line(sections["meta"], "budget"), "budget")
+        if budget <= 0:
+            raise ValueError(f"{_meta_line(sections['meta'], 'budget')}: budget must be positive")
+    with _in_section("PROJECTS"):
+        ids, costs, project_fields = _parse_projects(sections["projects"])
+    instance = Instance(tuple(ids), costs, budget)
+    with _in_section("VOTES"):
+        profile, voter_ids, voter_fields = _parse_votes(sections["votes"], instance, vote_type)
     return PabulibElection(instance, profile, meta, project_fields, voter_ids, voter_fields)
+
+
+@contextlib.contextmanager
+def _in_section(name: str) -> Iterator[None]:
+    """Prefix the message of a ``ValueError`` raised inside with the section's name."""
+    try:
+        yield
+    except ValueError as error:
+        raise ValueError(f"{name}, {error}") from None
 
 
 def _split_sections(text: str) -> dict[str, _Section]:
@@ -136,11 +159,20 @@ def _split_sections(text: str) -> dict[str, _Section]:
             current = sections[name] = _Section(line, [], [])
         elif current is None:
             raise ValueError(f"line {line}: expected META, PROJECTS or VOTES, got {raw[0]!r}")
+        elif current is sections.get("meta") and not current.header and name != "key":
+            # Warsaw's files of 2017-2019 start META with their first entry: pabutools reads
+            # them (taking that entry for the header), so a missing header means 'key;value'.
+            current.header.extend(["key", "value"])
+            current.rows.append(_Row(line, cells))
         elif not current.header:
             current.header.extend(cell.lower() for cell in _trim(cells))
             twice = [name for name in current.header if current.header.count(name) > 1]
             if twice:
-                raise ValueError(f"line {line}: column {twice[0]!r} appears twice in the header")
+                section = next(key for key, value in sections.items() if value is current)
+                raise ValueError(
+                    f"{section.upper()}, line {line}: column {twice[0]!r} appears twice"
+                    " in the header"
+                )
         else:
             current.rows.append(_Row(line, cells))
     for name in _SECTIONS:
@@ -185,14 +217,20 @@ def _number(text: str, where: str, what: str) -> float:
     return value
 
 
+def _amount(text: str, where: str, what: str) -> Fraction:
+    """Read money exactly: decimals with a point or a comma, as pabutools' ``str_as_frac``."""
+    try:
+        return parse_amount(text)
+    except ValueError as error:
+        raise ValueError(f"{where}: {what} {error}") from None
+
+
 def _meta_line(section: _Section, key: str) -> str:
     line = next((row.line for row in section.rows if row.cells[0] == key), section.line)
     return f"line {line}"
 
 
 def _parse_meta(section: _Section) -> dict[str, str]:
-    if section.header != ["key", "value"]:
-        raise ValueError(f"line {section.line + 1}: META must start with the header 'key;value'")
     meta: dict[str, str] = {}
     for row in section.rows:
         cells = _trim(row.cells)
@@ -207,12 +245,14 @@ def _parse_meta(section: _Section) -> dict[str, str]:
     return meta
 
 
-def _parse_projects(section: _Section) -> tuple[list[str], list[float], dict[str, tuple[str, ...]]]:
+def _parse_projects(
+    section: _Section,
+) -> tuple[list[str], list[Fraction], dict[str, tuple[str, ...]]]:
     if "cost" not in section.header[1:]:
         raise ValueError(f"line {section.line + 1}: the PROJECTS header has no 'cost' column")
     cost_column = section.header.index("cost", 1)
     ids: list[str] = []
-    costs: list[float] = []
+    costs: list[Fraction] = []
     columns: list[list[str]] = [[] for _ in section.header]
     for row in section.rows:
         cells = _fields(section, row)
@@ -220,9 +260,9 @@ def _parse_projects(section: _Section) -> tuple[list[str], list[float], dict[str
             raise ValueError(f"line {row.line}: the project id is empty")
         if cells[0] in ids:
             raise ValueError(f"line {row.line}: project {cells[0]!r} is listed twice")
-        cost = _number(cells[cost_column], f"line {row.line}", "cost")
+        cost = _amount(cells[cost_column], f"line {row.line}", "cost")
         if cost < 0:
-            raise ValueError(f"line {row.line}: cost {cost} is negative")
+            raise ValueError(f"line {row.line}: cost {cells[cost_column]!r} is negative")
         ids.append(cells[0])
         costs.append(cost)
         for column, cell in zip(columns, cells, strict=True):
@@ -306,84 +346,3 @@ def _weight(line: int, text: str) -> float:
     if weight <= 0:
         raise ValueError(f"line {line}: weight {weight} must be positive")
     return weight
-
-
-def _text(value: float) -> str:
-    """Shortest text that reads back as the same float; integers without a decimal point."""
-    return str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
-
-
-def format_pabulib(election: PabulibElection) -> str:
-    """Return the pabulib text of ``election``; :func:`parse_pabulib` reads it back unchanged.
-
-    ``num_projects``, ``num_votes``, ``budget`` and ``vote_type`` in META are set from the
-    instance and profile; other META entries are written as they are.
-    """
-    instance, profile = election.instance, election.profile
-    if any("," in project for project in instance.project_ids):
-        raise ValueError("instance: project ids with a comma cannot be written in pabulib votes")
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    election = _one_newline(election)
-    meta = dict(election.meta)
-    meta["num_projects"] = str(len(instance.project_ids))
-    meta["num_votes"] = str(profile.n_voters)
-    meta["budget"] = _text(instance.budget)
-    meta["vote_type"] = _vote_type(profile.kind, meta.get("vote_type", ""))
-    writer.writerows([["META"], ["key", "value"], *meta.items()])
-    extra = list(election.project_fields)
-    writer.writerows([["PROJECTS"], ["project_id", "cost", *extra]])
-    for j, project in enumerate(instance.project_ids):
-        cells = [election.project_fields[name][j] for name in extra]
-        writer.writerow([project, _text(float(instance.costs[j])), *cells])
-    writer.writerows(_vote_rows(election))
-    return out.getvalue()
-
-
-def _one_newline(election: PabulibElection) -> PabulibElection:
-    """Write every line break in a text field as one newline, which the reader reads back."""
-
-    def clean(values: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(value.replace("\r\n", "\n").replace("\r", "\n") for value in values)
-
-    return replace(
-        election,
-        meta=dict(zip(election.meta, clean(tuple(election.meta.values())), strict=True)),
-        project_fields={name: clean(values) for name, values in election.project_fields.items()},
-        voter_fields={name: clean(values) for name, values in election.voter_fields.items()},
-    )
-
-
-def _vote_type(kind: BallotKind, current: str) -> str:
-    if kind == "cardinal":
-        return current if current in ("cumulative", "scoring") else "scoring"
-    return current if kind == "approval" and current == "choose-1" else kind
-
-
-def _vote_rows(election: PabulibElection) -> list[list[str]]:
-    profile, ids = election.profile, election.instance.project_ids
-    voter_ids = election.voter_ids or tuple(str(i + 1) for i in range(profile.n_voters))
-    if len(voter_ids) != profile.n_voters:
-        raise ValueError(f"voter_ids: {len(voter_ids)} ids for {profile.n_voters} voters")
-    weighted = bool(np.any(profile.weights != 1))
-    extra = list(election.voter_fields)
-    header = ["voter_id", "vote"] + ["points"] * (profile.kind == "cardinal")
-    rows = [["VOTES"], header + ["weight"] * weighted + extra]
-    for i in range(profile.n_voters):
-        span = slice(int(profile.indptr[i]), int(profile.indptr[i + 1]))
-        projects, values = profile.indices[span], profile.values[span]
-        if profile.kind == "ordinal":
-            projects = projects[np.argsort(values, kind="stable")]
-        row = [voter_ids[i], ",".join(ids[j] for j in projects.tolist())]
-        if profile.kind == "cardinal":
-            row.append(",".join(_text(float(value)) for value in values.tolist()))
-        if weighted:
-            row.append(_text(float(profile.weights[i])))
-        rows.append(row + [election.voter_fields[name][i] for name in extra])
-    return rows
-
-
-def write_pabulib(election: PabulibElection, path: str | os.PathLike[str]) -> None:
-    """Write ``election`` to ``path`` as UTF-8 pabulib text."""
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        handle.write(format_pabulib(election))

@@ -1,0 +1,142 @@
+META
+key;value
+description;Local PB in Łódź, Bałuty | Bałuty Centrum
+country;Poland
+unit;Łódź
+subunit;Bałuty Centrum
+instance;2020
+district;Bałuty
+num_projects;20
+num_votes;2967
+budget;753000
+vote_type;approval
+rule;greedy
+date_begin;06.11.2020
+date_end;30.11.2020
+language;polish
+edition;8
+max_length;5
+PROJECTS
+project_id;cost;votes;name;selected
+B077BC;132000;773;Kwitnące pasy drogowe dla Łodzi – sadzimy rośliny cebulowe na Zgierskiej.;1
+B002BC;753000;741;FONTANNA MIESZKAŃCÓW - skwer Michaliny Wisłockiej.;0
+B026BC;165200;735;Wygodne i bezpieczne dojście do przystanków - chodniki zamiast wydeptanych ścieżek, azyle na przejściach dla pieszych.;1
+B119BC;10000;690;Łódź dla ptaków - czyli działamy na rzecz ptasiej społeczności (Bałuty Centrum).;1
+B037BC;228000;631;Siłownia dla seniorów i plac zabaw przy Julianowskiej.;1
+B023BC;10000;574;"""Bądźmy na czasie!"" - zakup książek i audiobooków dla filii nr 14 Biblioteki Miejskiej w Łodzi.";1
+B065BC;138000;480;Renowacja chodników ul. Gandhiego.;1
+B151BC;54000;478;II edycja „Letnich Pokazów Filmowych” w parku pomiędzy ul. Lutomierską a ul. Drewnowską.;1
+B040BC;10000;354;CZYTAJ Z RADOŚCIĄ- SŁUCHAJ Z PRZYJEMNOŚCIĄ. Zakup książek dla Filii nr 2 Biblioteki Miejskiej w Łodzi.;1
+B055BC;563600;312;Plac Zabaw Srebrna.;0
+B063BC;80000;296;Budowa chodnika na ul. Urzędniczej.;0
+B102BC;10000;290;Jeszcze więcej nowych książek. Biblioteka Miejska w Łodzi Filia nr 17.;0
+B159BC;120000;270;Remont chodnika i miejsc postojowych na ul. Sędziowskiej.;0
+B153BC;10000;212;Miejsce parkingowe dla rowerów - obok wejścia do UMŁ w drodze do Manufaktury.;0
+B060BC;80000;205;Remont chodnika i miejsc postojowych na ul. Sędziowskiej po stronie północnej, od odcinka na wysokości nr 7/9 w kierunku wschodnim.;0
+B061BC;28000;194;Remont chodnika na ul. Urzędniczej, po stronie wschodniej, na odcinku od końca ww. ulicy do końca ul. Żeglarskiej.;0
+B110BC;8000;147;Zaczytajmy się - Zakup nowości do Biblioteki przy Osiedlowej. Filia nr 3 BMwŁ.;0
+B062BC;70000;103;Remont chodnika na ul. Piekarskiej.;0
+B064BC;70000;93;Remont chodnika i miejsc postojowych na ul. Urzędniczej na odcinku od ul. Zduńskiej do nr 45 – dokończenie remontu z 2019 r.;0
+B095BC;8000;85;Bezpieczna Kalinowa.;0
+VOTES
+voter_id;age;sex;voting_method;vote
+1400797097;28;K;internet;B026BC,B063BC,B077BC,B119BC,B151BC
+1400797117;36;M;internet;B077BC
+1400797172;25;M;internet;B002BC
+1400797229;44;K;internet;B040BC,B077BC,B119BC
+1400797241;25;K;internet;B002BC,B026BC
+1400797315;17;K;internet;B062BC,B119BC
+1400797360;35;K;internet;B023BC,B077BC
+1400797430;26;K;internet;B026BC,B151BC,B153BC
+1400797459;43;K;internet;B002BC,B026BC,B065BC,B119BC,B151BC
+1400797483;38;K;internet;B002BC
+1400797523;69;K;internet;B077BC,B119BC,B151BC
+1400797620;33;K;internet;B077BC,B119BC
+1400797635;55;K;internet;B102BC
+1400797668;87;K;internet;B102BC
+1400797689;28;M;internet;B037BC,B151BC
+1400797736;25;K;internet;B026BC
+1400797817;86;M;internet;B102BC
+1400797833;41;K;internet;B002BC,B077BC,B119BC,B153BC
+1400797836;56;K;internet;B102BC
+1400797851;59;K;internet;B002BC,B151BC
+1400797854;86;K;internet;B102BC
+1400797856;67;K;internet;B110BC
+1400797873;80;K;internet;B102BC
+1400797874;43;K;internet;B002BC,B095BC,B119BC
+1400797876;39;K;internet;B062BC,B119BC
+1400797880;33;M;internet;B026BC,B063BC,B119BC
+1400797917;51;K;internet;B102BC
+1400797942;45;M;internet;B040BC
+1400797985;30;K;internet;B102BC
+1400798030;29;K;internet;B077BC,B119BC
+1400798065;25;M;internet;B077BC
+1400798066;44;M;internet;B002BC,B065BC
+1400798139;40;M;internet;B023BC
+1400798153;42;K;internet;B002BC,B065BC
+1400798185;57;M;internet;B026BC,B037BC
+1400798200;88;K;internet;B026BC,B037BC,B060BC
+1400798207;52;M;internet;B002BC,B065BC
+1400798217;32;M;internet;B060BC,B159BC
+1400798225;39;K;internet;B026BC,B110BC,B119BC,B153BC
+1400798311;74;K;internet;B110BC
+1400798317;21;K;internet;B037BC
+1400798428;37;K;internet;B002BC,B023BC,B065BC,B119BC,B151BC
+1400798474;28;K;internet;B037BC,B040BC,B077BC
+1400798477;28;M;internet;B002BC,B026BC,B061BC,B062BC,B063BC
+1400798478;8;M;internet;B002BC,B023BC,B065BC,B151BC,B153BC
+1400798516;10;M;internet;B002BC,B023BC,B065BC,B151BC,B153BC
+1400798520;68;K;internet;B026BC,B065BC
+1400798615;67;M;internet;B110BC
+1400798646;59;K;internet;B040BC,B077BC
+1400798709;35;M;internet;B023BC,B151BC
+1400798718;40;K;internet;B002BC,B026BC,B065BC
+1400798751;49;K;internet;B055BC,B095BC,B102BC
+1400798878;36;K;internet;B077BC
+1400798889;24;K;internet;B026BC,B077BC,B119BC
+1400798896;26;K;internet;B002BC,B065BC,B151BC
+1400798900;47;M;internet;B037BC
+1400798965;36;K;internet;B002BC,B026BC,B065BC
+1400798977;35;K;internet;B002BC,B023BC,B065BC,B151BC
+1400799012;53;M;internet;B002BC,B023BC,B065BC,B151BC
+1400799044;71;K;internet;B037BC
+1400799047;40;K;internet;B023BC,B151BC
+1400799067;42;K;internet;B002BC,B023BC
+1400799086;24;K;internet;B037BC,B060BC,B077BC,B119BC
+1400799109;20;K;internet;B037BC,B040BC,B102BC
+1400799127;26;K;internet;B037BC,B060BC,B061BC,B159BC
+1400799131;36;M;internet;B026BC,B077BC
+1400799211;37;K;internet;B119BC
+1400799223;72;K;internet;B026BC,B077BC
+1400799229;62;K;internet;B040BC
+1400799254;64;K;internet;B023BC,B110BC,B119BC
+1400799259;37;K;internet;B110BC
+1400799276;23;M;internet;B060BC,B061BC,B062BC,B063BC,B065BC
+1400799291;45;K;internet;B063BC,B064BC,B077BC,B159BC
+1400799297;30;K;internet;B002BC,B023BC,B055BC
+1400799300;57;K;internet;B026BC,B119BC
+1400799325;37;M;internet;B110BC
+1400799403;48;K;internet;B102BC
+1400799570;62;K;internet;B026BC,B065BC,B151BC
+1400799582;33;K;internet;B002BC,B037BC,B055BC,B151BC
+1400799600;65;M;internet;B002BC,B065BC,B077BC,B119BC
+1400799665;41;K;internet;B037BC,B040BC
+1400799675;65;M;internet;B110BC
+1400799677;40;K;internet;B077BC,B159BC
+1400799733;55;M;internet;B002BC,B026BC,B065BC,B151BC
+1400799746;56;K;internet;B002BC,B023BC,B026BC,B055BC,B151BC
+1400799764;31;K;internet;B061BC
+1400799816;67;K;internet;B040BC,B077BC
+1400799835;26;K;internet;B002BC,B065BC,B077BC,B119BC
+1400799884;35;K;internet;B040BC
+1400799892;41;K;internet;B026BC,B037BC,B055BC,B119BC
+1400799971;14;M;internet;B002BC,B026BC,B065BC,B119BC,B151BC
+1400799981;30;K;internet;B026BC,B063BC
+1400799992;12;K;internet;B002BC,B026BC,B065BC,B119BC,B151BC
+1400800008;40;M;internet;B002BC,B026BC,B065BC,B119BC,B151BC
+1400800023;32;K;internet;B063BC,B077BC,B119BC,B151BC
+1400800089;47;M;internet;B002BC,B077BC
+1400800095;65;K;internet;B002BC,B026BC,B065BC,B119BC,B151BC
+1400800144;34;M;internet;B061BC
+1400800146;34;K;internet;B037BC,B102BC,B119BC,B151BC
+1400800204;37;K;internet;B002BC
