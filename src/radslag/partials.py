@@ -22,7 +22,9 @@ HTMX_HEADERS = ("HX-Request", "HX-History-Restore-Request")
 
 def wants_partial(request: HttpRequest) -> bool:
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
+    if htmx is None or not htmx:
+        return False
+    return not (htmx.boosted or htmx.history_restore_request)
 
 
 def render_page_or_partial(
