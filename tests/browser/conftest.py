@@ -71,6 +71,8 @@ class ExampleSite:
     need_id: int
     theme_id: int
     area_with_cases: str
+    # A case whose AI Act class brings obligations with the dates they apply from.
+    obligated_case_id: int
 
     def __call__(self, path: str) -> str:
         return self.url + path
@@ -113,6 +115,14 @@ def _build_example_data(tmp: Path) -> None:
     call_command("demo_needs", seed=1, count=EXAMPLE_NEEDS, verbosity=0)
 
 
+def _case_with_obligations() -> int:
+    for case in UseCase.objects.published().order_by("pk").iterator():
+        classification = case.classification()
+        if classification is not None and classification.obligations:
+            return case.pk
+    raise LookupError("no example case carries AI Act obligations")
+
+
 @pytest.fixture(scope="package")
 def example_site(
     django_db_setup: None,
@@ -150,6 +160,7 @@ def example_site(
                     need_id=need.pk,
                     theme_id=Theme.objects.order_by("pk")[0].pk,
                     area_with_cases=swedish.area,
+                    obligated_case_id=_case_with_obligations(),
                 )
             finally:
                 server.stop()
