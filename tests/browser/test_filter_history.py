@@ -89,10 +89,7 @@ def _expect_full_page(page: Page, title: str) -> None:
     expect(page).to_have_title(f"{title} · Rådslag")
     expect(page.locator("header.site-header")).to_be_visible()
     # The site's stylesheet is applied: the header has its dark blue, not a bare default.
-    background = page.eval_on_selector(
-        "header.site-header", "element => getComputedStyle(element).backgroundColor"
-    )
-    assert background == "rgb(18, 56, 102)"
+    expect(page.locator("header.site-header")).to_have_css("background-color", "rgb(18, 56, 102)")
 
 
 def _first_filter_shown(page: Page, site: ExampleSite, shown: FilteredList) -> None:
