@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import ProtectedError
 from django.test import override_settings
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
@@ -180,6 +180,9 @@ def browser(example_site: ExampleSite) -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+        # Connections opened while Playwright's loop ran are kept apart from the others by
+        # Django (per context, not per thread), and pytest-django would never close them.
+        connections.close_all()
 
 
 @pytest.fixture
