@@ -21,6 +21,12 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed-run
 
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+
 setup: $(VENV)/.installed-run
 	RADSLAG_DEMO=1 $(BIN)/radslag migrate --no-input
 	RADSLAG_DEMO=1 $(BIN)/radslag load-reference
@@ -43,7 +49,7 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	RADSLAG_DEMO=1 $(BIN)/mypy
 
-pytest: $(VENV)/.installed-dev
+pytest: $(VENV)/.installed-dev | $(CHROMIUM)
 	$(BIN)/pytest --cov --cov-report=term:skip-covered
 
 test: lint typecheck pytest

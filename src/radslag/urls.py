@@ -3,6 +3,9 @@ from django.urls import include, path
 
 from radslag import health, views
 
+# 404 and 403 are rendered by Django with the request; only 500 needs Rådslag's own handler.
+handler500 = "radslag.errors.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("halsa/", health.health, name="health"),

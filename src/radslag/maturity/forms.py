@@ -53,7 +53,8 @@ class DimensionFields:
 
 class AssessmentForm(forms.Form):
     action = forms.ChoiceField(
-        choices=[(SAVE_DRAFT, gettext_lazy("Spara utkast")), (SUBMIT, gettext_lazy("Skicka in"))]
+        label=gettext_lazy("Åtgärd"),
+        choices=[(SAVE_DRAFT, gettext_lazy("Spara utkast")), (SUBMIT, gettext_lazy("Skicka in"))],
     )
 
     def __init__(

@@ -68,14 +68,17 @@ def choropleth_svg(
 ) -> SafeString:
     """The map; each municipality links to its page and names its value on hover.
 
-    The links are kept out of the tab order: the table beside the map carries the same links
-    for keyboard and screen-reader users, without 290 stops on the way.
+    The links are kept out of the tab order and hidden from assistive technology: the table
+    beside the map carries the same links for keyboard and screen-reader users, without 290
+    stops on the way. The map is therefore a labelled group, not an image: an image may hold
+    no links, and a screen reader would not know what to make of the ones inside it.
     """
     paths = municipality_paths()
     formatter = format_value if callable(format_value) else str
     shapes = format_html_join(
         "",
-        '<a href="{}" tabindex="-1"><path d="{}" fill="{}"><title>{}: {}</title></path></a>',
+        '<a href="{}" tabindex="-1" aria-hidden="true">'
+        '<path d="{}" fill="{}"><title>{}: {}</title></path></a>',
         (
             (
                 reverse("municipalities:detail", args=[code]),
@@ -88,7 +91,8 @@ def choropleth_svg(
         ),
     )
     return format_html(
-        '<svg viewBox="{}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">{}</svg>',
+        '<svg viewBox="{}" role="group" aria-label="{}" xmlns="http://www.w3.org/2000/svg">'
+        "{}</svg>",
         view_box(),
         label,
         shapes,

@@ -43,6 +43,7 @@ class MunicipalityFilterForm(forms.Form):
         to_field_name="code",
     )
     sort = forms.ChoiceField(
+        label=_("Sortering"),
         required=False,
         choices=[(key, key) for field in SORT_FIELDS for key in (field, f"-{field}")],
     )

@@ -20,6 +20,7 @@ from radslag.municipalities.models import (
     municipality_code_validator,
 )
 from radslag.municipalities.sizeclass import size_class_of
+from radslag.partials import render_page_or_partial
 from radslag.register.models import UseCase
 
 
@@ -32,12 +33,9 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
         "sort_links": form.sort_links(),
         "csv_query": request.GET.urlencode(),
     }
-    template = (
-        "municipalities/_list_results.html"
-        if request.htmx and not request.htmx.boosted  # type: ignore[attr-defined]
-        else "municipalities/list.html"
+    return render_page_or_partial(
+        request, "municipalities/list.html", "municipalities/_list_results.html", context
     )
-    return render(request, template, context)
 
 
 LIST_COLUMNS = [

@@ -38,8 +38,10 @@ class NeedForm(forms.ModelForm):  # type: ignore[type-arg]
         help_text=_("Andra kommuner som delar behovet. Håll ned Ctrl för att välja flera."),
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    decision = forms.CharField(required=False, widget=forms.HiddenInput)
-    merge_with = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    decision = forms.CharField(required=False, widget=forms.HiddenInput, label=_("Beslut"))
+    merge_with = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, label=_("Slå ihop med")
+    )
 
     class Meta:
         model = Need
@@ -103,7 +105,7 @@ class SupportForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    other = forms.IntegerField(widget=forms.HiddenInput)
+    other = forms.IntegerField(widget=forms.HiddenInput, label=_("Inlägget att slå ihop med"))
 
 
 class ThemeLabelForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -278,6 +278,15 @@ class UseCase(models.Model):
         return self.country == SWEDEN
 
     @property
+    def text_language(self) -> str:
+        """The language of the case's own texts where it is not the page's: PSTW writes English.
+
+        Pages mark those texts with ``lang``, so a screen reader reads them with English
+        pronunciation and a browser offers to translate them.
+        """
+        return "en" if self.source == Source.PSTW else ""
+
+    @property
     def organisation_display(self) -> str:
         """The organisation, followed by its municipality unless its name already says it."""
         municipality = self.organisation.name if self.organisation else ""

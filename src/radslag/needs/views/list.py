@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 
 from radslag.municipalities.models import Municipality
 from radslag.needs import index
 from radslag.needs.forms import NeedFilterForm
 from radslag.needs.models import Need, NeedQuerySet
 from radslag.paging import page_links
+from radslag.partials import render_page_or_partial
 
 PAGE_SIZE = 25
 
@@ -62,9 +62,4 @@ def need_list(request: HttpRequest) -> HttpResponse:
         "has_example": Need.objects.filter(is_example=True).exists(),
         "is_filtered": any(request.GET.get(name) for name in ("q", "kind", "area", "size", "tema")),
     }
-    template = (
-        "needs/_list_results.html"
-        if request.htmx and not request.htmx.boosted  # type: ignore[attr-defined]
-        else "needs/list.html"
-    )
-    return render(request, template, context)
+    return render_page_or_partial(request, "needs/list.html", "needs/_list_results.html", context)

@@ -23,12 +23,13 @@ from radslag.needs.tasks import compute_all_themes, theme_tasks
 from radslag.needs.views.detail import visible_case_ids
 
 THEME_NEEDS_SHOWN = 50
-# Column headings for the size classes, in SizeClass order; short, for a wide table.
+# Column headings for the size classes, in SizeClass order; short, for a wide table. The
+# thousands are set apart by no-break spaces, so a narrow column never splits a number.
 SIZE_HEADINGS = (
-    gettext_lazy("Under 15 000 inv."),
-    gettext_lazy("15 000–49 999 inv."),
-    gettext_lazy("50 000–199 999 inv."),
-    gettext_lazy("200 000 inv. eller fler"),
+    gettext_lazy("Under 15\u00a0000 inv."),
+    gettext_lazy("15\u00a0000–49\u00a0999 inv."),
+    gettext_lazy("50\u00a0000–199\u00a0999 inv."),
+    gettext_lazy("200\u00a0000 inv. eller fler"),
 )
 
 

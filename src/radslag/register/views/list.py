@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 
 from radslag.paging import page_links
+from radslag.partials import render_page_or_partial
 from radslag.register.choices import Stage
 from radslag.register.filters import UseCaseFilterForm
 from radslag.register.models import UseCase
@@ -46,12 +46,9 @@ def use_case_list(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
         "page_links": page_links(query, page.number, page.paginator.num_pages),
     }
-    template = (
-        "register/_list_results.html"
-        if request.htmx and not request.htmx.boosted  # type: ignore[attr-defined]
-        else "register/list.html"
+    return render_page_or_partial(
+        request, "register/list.html", "register/_list_results.html", context
     )
-    return render(request, template, context)
 
 
 def _with_others(case: UseCase, others: list[UseCase]) -> UseCase:

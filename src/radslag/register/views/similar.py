@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from radslag.accounts.permissions import staff_required
+from radslag.partials import render_page_or_partial
 from radslag.register.embeddings import default_encoder, vector_index
 from radslag.register.models import UseCase
 from radslag.register.similar import similar_to_text
@@ -49,12 +50,9 @@ def _status_context() -> dict[str, object]:
 
 @staff_required
 def embedding_status(request: HttpRequest) -> HttpResponse:
-    template = (
-        "register/_embedding_progress.html"
-        if request.htmx and not request.htmx.boosted  # type: ignore[attr-defined]
-        else "register/embedding.html"
+    return render_page_or_partial(
+        request, "register/embedding.html", "register/_embedding_progress.html", _status_context()
     )
-    return render(request, template, _status_context())
 
 
 @staff_required

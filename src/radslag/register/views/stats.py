@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from radslag.municipalities.choropleth import choropleth_svg
 from radslag.municipalities.collation import swedish_key
 from radslag.municipalities.models import Municipality
-from radslag.register.charts import bar_chart, count_legend
+from radslag.register.charts import STAGE_COLOURS, Series, count_legend, stacked_bar_chart
 from radslag.register.choices import Source
 from radslag.register.filters import UseCaseFilterForm
 from radslag.register.models import UseCase
@@ -20,6 +20,7 @@ def use_case_statistics(request: HttpRequest) -> HttpResponse:
     form = UseCaseFilterForm(request.GET)
     cases = form.apply(UseCase.objects.visible_to(request.user))
     stats = statistics_of(cases)
+    stage_series = [Series(str(label), STAGE_COLOURS[key]) for key, label in stats.stages]
     per_municipality = stats.in_production_by_municipality
     municipalities = sorted(
         Municipality.objects.select_related("county"), key=lambda m: swedish_key(m.name)
@@ -31,10 +32,12 @@ def use_case_statistics(request: HttpRequest) -> HttpResponse:
         "form": form,
         "stats": stats,
         "example_count": cases.filter(source=Source.EXAMPLE).count(),
-        "area_chart": bar_chart(
-            [(str(row.label), row.total) for row in stats.areas],
-            _("Användningsfall per verksamhetsområde"),
+        "area_chart": stacked_bar_chart(
+            [(str(row.label), row.by_stage) for row in stats.areas],
+            stage_series,
+            _("Användningsfall per verksamhetsområde och skede"),
         ),
+        "stage_series": stage_series,
         "map_svg": choropleth_svg(
             values,
             names,

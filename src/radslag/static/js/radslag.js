@@ -1,0 +1,12 @@
+// Rådslag's own few lines of script; every page works without them.
+"use strict";
+
+// Lists filtered in place change the address without a page load, so the language form's
+// "next", written when the page was rendered, would send the visitor back to the unfiltered
+// list. The address as it is when the form is sent is the one to come back to.
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (form.classList && form.classList.contains("language-form") && form.elements.next) {
+    form.elements.next.value = window.location.pathname + window.location.search;
+  }
+});

@@ -1,0 +1,51 @@
+"""Every main page fits a phone's 375 px screen without scrolling sideways."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.conftest import PHONE_WIDTH, ExampleSite
+
+pytestmark = pytest.mark.django_db
+
+PAGES: dict[str, Callable[[ExampleSite], str]] = {
+    "home": lambda site: "/",
+    "kommuner": lambda site: "/kommuner/",
+    "kommun": lambda site: f"/kommuner/{site.municipality_code}/",
+    "karta": lambda site: "/karta/",
+    "anvandningsfall": lambda site: "/anvandningsfall/",
+    "anvandningsfall-svenskt": lambda site: f"/anvandningsfall/{site.swedish_case_id}/",
+    "anvandningsfall-europeiskt": lambda site: f"/anvandningsfall/{site.european_case_id}/",
+    "statistik": lambda site: "/anvandningsfall/statistik/",
+    "oppna-data": lambda site: "/anvandningsfall/oppna-data/",
+    "liknande": lambda site: "/anvandningsfall/liknande/?text=chattbot+för+medborgarfrågor",
+    "behov": lambda site: "/behov/",
+    "behov-ett": lambda site: f"/behov/{site.need_id}/",
+    "teman": lambda site: "/behov/teman/",
+    "tema": lambda site: f"/behov/teman/{site.theme_id}/",
+    "mognad": lambda site: "/mognad/",
+    "mognadsprofil": lambda site: f"/mognad/kommuner/{site.municipality_code}/",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_page_is_no_wider_than_a_phone(
+    phone: Page, example_site: ExampleSite, name: str
+) -> None:
+    response = phone.goto(example_site(PAGES[name](example_site)))
+    assert response is not None
+    assert response.status == 200
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    wide = phone.evaluate(
+        """limit => [...document.querySelectorAll('body *')]
+            .filter(element => element.getBoundingClientRect().right > limit + 0.5)
+            .filter(element => !element.closest('.table-wrap'))
+            .slice(0, 5)
+            .map(element => element.tagName + '.' + element.className + ' '
+                 + Math.round(element.getBoundingClientRect().right))""",
+        PHONE_WIDTH,
+    )
+    assert width <= PHONE_WIDTH, f"{width} px wide; widest: {wide}"
