@@ -50,7 +50,7 @@ typecheck: $(VENV)/.installed-dev
 	RADSLAG_DEMO=1 $(BIN)/mypy
 
 pytest: $(VENV)/.installed-dev | $(CHROMIUM)
-	$(BIN)/pytest --cov --cov-report=term:skip-covered
+	$(BIN)/pytest -n auto --cov --cov-report=term:skip-covered
 
 test: lint typecheck pytest
 
