@@ -122,3 +122,28 @@ def test_the_list_for_swedish_excel_uses_semicolons_decimal_commas_and_a_byte_or
     assert rows[0]["landareal_km2"] == "187,21"
     assert "," in rows[0]["invanare_per_km2"]
     assert "kommuner-excel.csv" in response["Content-Disposition"]
+
+
+def test_the_skr_group_filter_hides_until_groups_are_imported(client: Client) -> None:
+    from django.contrib.auth.models import User
+
+    from radslag.accounts.models import Membership, Role
+
+    assert not MunicipalityGroup.objects.exists()
+    page = client.get("/kommuner/").content.decode()
+    assert 'name="group"' not in page
+    assert "import-kommungrupp" not in page
+
+    convener = User.objects.create_user("sam")
+    Membership.objects.create(person=convener, role=Role.CONVENER)
+    client.force_login(convener)
+    assert "radslag import-kommungrupp FIL.xlsx" in client.get("/kommuner/").content.decode()
+
+
+def test_the_list_offers_both_downloads_saying_which_is_which(client: Client) -> None:
+    page = client.get("/kommuner/?county=01").content.decode()
+
+    assert 'href="/kommuner/lista-excel.csv?county=01"' in page
+    assert "för Excel (semikolon, decimalkomma)" in page
+    assert 'href="/kommuner/lista.csv?county=01"' in page
+    assert "CSV för program (komma, decimalpunkt)" in page

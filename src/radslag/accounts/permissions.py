@@ -49,6 +49,7 @@ class Action(StrEnum):
     MANAGE_EMBEDDINGS = "manage_embeddings"
     READ_AUDIT_LOG = "read_audit_log"
     MANAGE_MEMBERSHIPS = "manage_memberships"
+    IMPORT_REFERENCE_DATA = "import_reference_data"
 
 
 class MunicipalAction(StrEnum):

@@ -54,6 +54,10 @@ class MunicipalityFilterForm(forms.Form):
         size_field = self.fields["size"]
         assert isinstance(size_field, forms.ChoiceField)
         size_field.choices = [("", _("Alla storlekar")), *SizeClass.choices]
+        # A filter with only "Alla grupper" in it would promise a grouping that is not there.
+        self.groups_imported = MunicipalityGroup.objects.exists()
+        if not self.groups_imported:
+            del self.fields["group"]
 
     def apply(self, queryset: MunicipalityQuerySet) -> MunicipalityQuerySet:
         """Filter and sort; an invalid form shows every municipality by name."""
@@ -67,7 +71,7 @@ class MunicipalityFilterForm(forms.Form):
             queryset = queryset.filter(county=data["county"])
         if data["size"]:
             queryset = queryset.in_size_class(data["size"])
-        if data["group"]:
+        if data.get("group"):
             queryset = queryset.filter(skr_group=data["group"])
         sort = data["sort"] or "name"
         field = SORT_FIELDS[sort.lstrip("-")]
