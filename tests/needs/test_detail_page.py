@@ -125,7 +125,11 @@ def test_staff_can_merge_from_the_page_and_the_support_adds_up(
 ) -> None:
     kept = make_need("0180", supporters=["1480"])
     other = make_need("1280", text=ELDERLY_CARE_PARAPHRASE, supporters=["1480", "0380"])
-    response = staff.post(f"/behov/{kept.pk}/sla-ihop/", {"other": other.pk}, follow=True)
+    confirmation = staff.post(f"/behov/{kept.pk}/sla-ihop/", {"other": other.pk})
+    assert "4 kommuner står bakom inlägget efteråt." in confirmation.content.decode()
+    response = staff.post(
+        f"/behov/{kept.pk}/sla-ihop/", {"other": other.pk, "bekrafta": "1"}, follow=True
+    )
     assert "från 2 till 4 kommuner" in response.content.decode()
     assert support_codes(kept) == ["0180", "0380", "1280", "1480"]
 

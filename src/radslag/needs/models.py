@@ -208,3 +208,38 @@ class Support(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality} → {self.need}"
+
+
+class Merge(models.Model):
+    """One merge, with what it changed, so that it can be undone exactly.
+
+    ``repointed`` holds the submissions that had been merged into ``merged`` and were pointed
+    on to ``kept``; the support it added is the rows of ``kept`` with ``via = merged``.
+    """
+
+    kept = models.ForeignKey(
+        Need, on_delete=models.CASCADE, related_name="merges_in", verbose_name=_("behålls")
+    )
+    merged = models.ForeignKey(
+        Need, on_delete=models.CASCADE, related_name="merges_out", verbose_name=_("sammanslagen")
+    )
+    repointed = models.JSONField(_("sammanslagna före"), default=list)
+    theme_taken = models.BooleanField(_("tog över temat"), default=False)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sammanslagen av"),
+    )
+    merged_at = models.DateTimeField(_("sammanslagen"), auto_now_add=True)
+    undone_at = models.DateTimeField(_("ångrad"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-pk"]
+        verbose_name = _("sammanslagning")
+        verbose_name_plural = _("sammanslagningar")
+
+    def __str__(self) -> str:
+        return f"{self.merged_id} → {self.kept_id}"

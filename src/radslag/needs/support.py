@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from radslag.accounts import audit
+from radslag.accounts.models import AuditEntry
 from radslag.municipalities.models import Municipality
-from radslag.needs.models import Need, Support
+from radslag.needs.models import Merge, Need, Support
 
 
 @transaction.atomic
@@ -51,10 +56,11 @@ class MergeResult:
     support_before: int
     support_after: int
     added: list[Municipality]
+    record: Merge | None = None
 
 
 @transaction.atomic
-def merge(kept: Need, merged: Need) -> MergeResult:
+def merge(kept: Need, merged: Need, by: Any = None) -> MergeResult:
     """Merge ``merged`` into ``kept``: both texts stay, the support is their union.
 
     Every municipality behind ``merged`` (its submitter, its supporters and whatever it had
@@ -80,10 +86,73 @@ def merge(kept: Need, merged: Need) -> MergeResult:
     Support.objects.bulk_create(
         Support(need=kept, municipality=municipality, via=merged) for municipality in added
     )
-    Need.objects.filter(merged_into=merged).update(merged_into=kept)
+    repointed = list(Need.objects.filter(merged_into=merged).values_list("pk", flat=True))
+    Need.objects.filter(pk__in=repointed).update(merged_into=kept)
     merged.merged_into = kept
     merged.save(update_fields=["merged_into", "updated_at"])
-    if kept.theme_id is None and merged.theme_id is not None:
+    theme_taken = kept.theme_id is None and merged.theme_id is not None
+    if theme_taken:
         kept.theme_id = merged.theme_id
     kept.save(update_fields=["theme", "updated_at"])
-    return MergeResult(kept, merged, len(have), len(have) + len(added), added)
+    record = Merge.objects.create(
+        kept=kept,
+        merged=merged,
+        repointed=repointed,
+        theme_taken=theme_taken,
+        merged_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    audit.record(
+        AuditEntry.Action.MERGE,
+        kept,
+        before={"support": sorted(have)},
+        after={"support": sorted({*have, *(m.pk for m in added)})},
+        note=f"behov {merged.pk} sammanslaget med behov {kept.pk}",
+    )
+    return MergeResult(kept, merged, len(have), len(have) + len(added), added, record)
+
+
+class UndoRefusedError(Exception):
+    """The merge cannot be undone; the message says why."""
+
+
+def undoable(record: Merge) -> str | None:
+    """Why ``record`` cannot be undone, or None if it can.
+
+    Only the latest merge into a submission is undone: a later merge may have counted the
+    support this one added as already there, and undoing the earlier one would take it away.
+    """
+    if record.undone_at is not None:
+        return _("Sammanslagningen är redan ångrad.")
+    if record.kept.merged_into_id is not None:
+        return _("Inlägget som behölls har sedan slagits ihop med ett annat; ångra det först.")
+    later = Merge.objects.filter(kept=record.kept, undone_at__isnull=True, pk__gt=record.pk)
+    if later.exists():
+        return _("Ett senare inlägg har slagits ihop hit; ångra den sammanslagningen först.")
+    return None
+
+
+@transaction.atomic
+def undo(record: Merge) -> None:
+    """Put both submissions back exactly as they were before the merge."""
+    record = Merge.objects.select_for_update().select_related("kept", "merged").get(pk=record.pk)
+    problem = undoable(record)
+    if problem:
+        raise UndoRefusedError(problem)
+    kept, merged = record.kept, record.merged
+    before = sorted(kept.supports.values_list("municipality_id", flat=True))
+    Support.objects.filter(need=kept, via=merged).delete()
+    Need.objects.filter(pk__in=record.repointed).update(merged_into=merged)
+    merged.merged_into = None
+    merged.save(update_fields=["merged_into", "updated_at"])
+    if record.theme_taken:
+        kept.theme_id = None
+    kept.save(update_fields=["theme", "updated_at"])
+    record.undone_at = timezone.now()
+    record.save(update_fields=["undone_at"])
+    audit.record(
+        AuditEntry.Action.UPDATE,
+        kept,
+        before={"support": before},
+        after={"support": sorted(kept.supports.values_list("municipality_id", flat=True))},
+        note=f"sammanslagningen av behov {merged.pk} med behov {kept.pk} ångrad",
+    )

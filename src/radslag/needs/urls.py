@@ -20,4 +20,5 @@ urlpatterns = [
     path("<int:pk>/", detail.need_detail, name="detail"),
     path("<int:pk>/stod/", detail.support, name="support"),
     path("<int:pk>/sla-ihop/", detail.merge_view, name="merge"),
+    path("sammanslagningar/<int:pk>/angra/", detail.undo_merge, name="undo_merge"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,11 +13,12 @@ from radslag.accounts.permissions import staff_required
 from radslag.decide.text_duplicates import near_duplicates
 from radslag.needs import index, matching
 from radslag.needs.forms import MergeForm, SupportForm
-from radslag.needs.models import Need
-from radslag.needs.support import add_support, merge
+from radslag.needs.models import Merge, Need
+from radslag.needs.support import UndoRefusedError, add_support, merge, undo, undoable
+from radslag.paging import page_links
 from radslag.register.models import UseCase
 
-REVIEW_PAIRS = 100
+REVIEW_PAIRS = 50
 
 
 def visible_case_ids(request: HttpRequest) -> set[int]:
@@ -37,6 +39,10 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
             index.need_text(need.title, need.text), need.area, visible_case_ids(request)
         ),
         "support_form": SupportForm(),
+        "merges": [
+            (record, undoable(record) is None)
+            for record in need.merges_in.filter(undone_at__isnull=True).select_related("merged")
+        ],
     }
     return render(request, "needs/detail.html", context)
 
@@ -66,38 +72,74 @@ def support(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def merge_view(request: HttpRequest, pk: int) -> HttpResponse:
-    kept = get_object_or_404(Need, pk=pk)
+    """Merge after confirmation: the first post shows both texts and the support after."""
+    kept = get_object_or_404(Need.objects.select_related("municipality"), pk=pk)
     form = MergeForm(request.POST)
-    other = Need.objects.filter(pk=form.cleaned_data["other"]).first() if form.is_valid() else None
+    other = (
+        Need.objects.select_related("municipality").filter(pk=form.cleaned_data["other"]).first()
+        if form.is_valid()
+        else None
+    )
     if other is None:
         messages.error(request, _("Inlägget att slå ihop med finns inte."))
         return redirect(kept)
-    try:
-        result = merge(kept, other)
-    except ValueError:
+    if kept.merged_into_id is not None or other.merged_into_id is not None or kept == other:
         messages.error(request, _("Inläggen kan inte slås ihop: ett av dem är redan sammanslaget."))
         return redirect(kept.merged_into or kept)
+    if "bekrafta" not in request.POST:
+        return render(request, "needs/merge_confirm.html", _confirmation(kept, other))
+    result = merge(kept, other, by=request.user)
     messages.success(
         request,
         _(
             "”%(merged)s” är sammanslaget hit. Båda texterna finns kvar och stödet ökade från "
-            "%(before)s till %(after)s kommuner."
+            "%(before)s till %(after)s kommuner. Sammanslagningen kan ångras nedan."
         )
         % {"merged": other.title, "before": result.support_before, "after": result.support_after},
     )
     return redirect(kept)
 
 
+def _confirmation(kept: Need, other: Need) -> dict[str, object]:
+    mine = set(kept.supporting_municipalities())
+    theirs = set(other.supporting_municipalities())
+    return {
+        "kept": kept,
+        "other": other,
+        "support_before": sorted(mine, key=lambda m: m.name),
+        "support_added": sorted(theirs - mine, key=lambda m: m.name),
+        "support_after": len(mine | theirs),
+    }
+
+
+@staff_required
+@require_POST
+def undo_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_object_or_404(Merge.objects.select_related("kept", "merged"), pk=pk)
+    try:
+        undo(record)
+    except UndoRefusedError as refused:
+        messages.error(request, str(refused))
+        return redirect(record.kept)
+    messages.success(
+        request,
+        _("Sammanslagningen med ”%(title)s” är ångrad; båda inläggen har sitt stöd som före.")
+        % {"title": record.merged.title},
+    )
+    return redirect(record.kept)
+
+
 @staff_required
 def duplicate_review(request: HttpRequest) -> HttpResponse:
-    """Pairs of open submissions similar enough to be the same, most similar first."""
+    """Pairs of open submissions similar enough to be the same, most similar first, by page."""
     needs_index = index.need_index()
     pairs: list[tuple[Need, Need, float]] = []
-    total = 0
+    found: list[tuple[int, int, float]] = []
     if needs_index.model is not None and len(needs_index.ids) > 1:
         found = near_duplicates(needs_index.matrix)
-        total = len(found)
-        shown = found[:REVIEW_PAIRS]
+    page = Paginator(found, REVIEW_PAIRS).get_page(request.GET.get("page"))
+    if found:
+        shown = list(page.object_list)
         ids = {int(needs_index.ids[row]) for i, j, _ in shown for row in (i, j)}
         needs = Need.objects.with_support().select_related("municipality").in_bulk(list(ids))
         for i, j, similarity in shown:
@@ -107,4 +149,13 @@ def duplicate_review(request: HttpRequest) -> HttpResponse:
             if (support[second.pk], first.created_at) > (support[first.pk], second.created_at):
                 first, second = second, first
             pairs.append((first, second, similarity))
-    return render(request, "needs/duplicates.html", {"pairs": pairs, "total": total})
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "pairs": pairs,
+        "total": len(found),
+        "page": page,
+        "page_links": page_links(query, page.number, page.paginator.num_pages),
+        "query": query.urlencode(),
+    }
+    return render(request, "needs/duplicates.html", context)
