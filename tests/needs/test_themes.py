@@ -10,13 +10,14 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
+from radslag import text_limits
 from radslag.decide.clustering import adjusted_rand_index
 from radslag.maturity.comparison import populations
 from radslag.municipalities.models import Municipality
 from radslag.needs.models import Need, Theme
 from radslag.needs.simulation import SimulatedNeed, simulate
 from radslag.needs.support import merge, submit
-from radslag.needs.themes import compute_themes, label_from_terms
+from radslag.needs.themes import Candidate, compute_themes, label_from_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def staff(client: Client, django_user_model: Any) -> Client:
     return client
 
 
-def test_every_open_need_gets_a_theme_and_themes_are_named_by_their_words(
+def test_every_open_need_gets_a_theme_named_by_the_title_of_one_of_its_needs(
     simulated: list[Need],
 ) -> None:
     summary = compute_themes(seed=0)
@@ -59,7 +60,20 @@ def test_every_open_need_gets_a_theme_and_themes_are_named_by_their_words(
     assert Need.objects.open().filter(theme=None).count() == 0
     for theme in Theme.objects.all():
         assert theme.terms
-        assert theme.label == label_from_terms(theme.terms)
+        titles = {
+            title[:1].upper() + title[1:] for title in theme.needs.values_list("title", flat=True)
+        }
+        assert theme.label in titles
+        assert ", " not in theme.label
+
+
+def test_a_theme_is_named_by_a_need_rather_than_a_question_when_it_can_be() -> None:
+    candidates = [
+        Candidate("Hur kan vi tolka ritningar?", Need.Kind.STRATEGIC_QUESTION),
+        Candidate("förhindra undernäring hos äldre", Need.Kind.NEED),
+    ]
+    assert label_from_titles(candidates) == "Förhindra undernäring hos äldre"
+    assert label_from_titles(candidates[:1]) == "Hur kan vi tolka ritningar?"
 
 
 def test_needs_of_one_planted_theme_mostly_share_a_computed_theme() -> None:
@@ -81,7 +95,7 @@ def test_merged_needs_follow_the_theme_of_the_need_they_were_merged_into(
     assert simulated[1].theme_id == simulated[0].theme_id is not None
 
 
-def test_an_edited_label_survives_recomputing_the_themes(simulated: list[Need]) -> None:
+def test_an_edited_label_stays_with_its_theme_when_recomputing(simulated: list[Need]) -> None:
     compute_themes(seed=0)
     theme = Theme.objects.order_by("position").first()
     assert theme is not None
@@ -91,8 +105,152 @@ def test_an_edited_label_survives_recomputing_the_themes(simulated: list[Need]) 
     summary = compute_themes(seed=0)
     assert summary.labels_kept == 1
     renamed = Theme.objects.get(label="Tal till text i omsorgen")
+    assert renamed.pk == theme.pk
     assert renamed.label_edited
     assert set(renamed.needs.values_list("pk", flat=True)) == members
+
+
+def memberships() -> dict[int, tuple[int | None, str]]:
+    """Each open need's theme id and that theme's label."""
+    return {
+        pk: (theme, label or "")
+        for pk, theme, label in Need.objects.open().values_list("pk", "theme", "theme__label")
+    }
+
+
+def test_recomputing_keeps_each_themes_id_label_and_address(
+    client: Client, simulated: list[Need]
+) -> None:
+    compute_themes(seed=0)
+    before = memberships()
+    links = [(theme.get_absolute_url(), theme.label) for theme in Theme.objects.all()]
+    compute_themes(seed=0)
+    assert memberships() == before
+    for url, label in links:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response.context["theme"].label == label
+    theme_id = next(iter(before.values()))[0]
+    listed = client.get(f"/behov/?tema={theme_id}")
+    assert not listed.context["form"].errors
+    assert listed.context["total"] == sum(1 for t, _ in before.values() if t == theme_id)
+
+
+def test_two_long_texts_neither_rename_nor_renumber_the_themes(
+    simulated: list[Need], make_need: Any
+) -> None:
+    compute_themes(seed=0)
+    before = memberships()
+    labels = dict(Theme.objects.values_list("pk", "label"))
+    # Two texts as long as a need may be that touch the words of many themes.
+    every_text = " ".join(need.text for need in simulated)
+    longest = text_limits.DESCRIPTION
+    make_need(
+        "0180", title="Allt om AI i kommunen", text=every_text[:longest], area="it-och-sakerhet"
+    )
+    make_need("1480", title="Vår AI-strategi", text=every_text[-longest:], area="it-och-sakerhet")
+    summary = compute_themes(seed=0)
+    after = memberships()
+    assert summary.kept == len(labels)
+    assert summary.retired == 0
+    unchanged = sum(after[pk] == theme for pk, theme in before.items())
+    assert unchanged >= 0.95 * len(before)
+    assert dict(Theme.objects.filter(pk__in=labels).values_list("pk", "label")) == labels
+
+
+def test_a_theme_that_no_longer_exists_says_where_its_needs_went_with_410(
+    client: Client, simulated: list[Need]
+) -> None:
+    compute_themes(n_themes=8, seed=0)
+    old = {theme.pk: theme.label for theme in Theme.objects.all()}
+    summary = compute_themes(n_themes=2, seed=0)
+    assert summary.retired >= 6
+    gone = Theme.objects.exclude(retired_at=None).select_related("successor")
+    assert {theme.pk for theme in gone} <= set(old)
+    for theme in gone:
+        response = client.get(f"/behov/teman/{theme.pk}/")
+        content = response.content.decode()
+        assert response.status_code == 410
+        assert "Temat finns inte längre" in content
+        assert theme.label in content
+        assert theme.successor is not None
+        assert theme.successor.retired_at is None
+        assert theme.successor.get_absolute_url() in content
+    live = client.get("/behov/teman/")
+    assert {row.theme.pk for row in live.context["rows"]} == set(
+        Theme.objects.filter(retired_at=None).values_list("pk", flat=True)
+    )
+
+
+def test_a_retired_theme_points_to_the_live_theme_after_later_recomputations(
+    simulated: list[Need],
+) -> None:
+    compute_themes(n_themes=8, seed=0)
+    compute_themes(n_themes=4, seed=0)
+    compute_themes(n_themes=2, seed=0)
+    for theme in Theme.objects.exclude(retired_at=None).select_related("successor"):
+        assert theme.successor is not None
+        assert theme.successor.retired_at is None
+
+
+def test_a_theme_whose_needs_are_all_gone_is_shown_as_dissolved(
+    client: Client, make_need: Any
+) -> None:
+    needs = store(simulate(populations(), 12, seed=3).needs)
+    compute_themes(n_themes=2, seed=0)
+    theme = Theme.objects.first()
+    assert theme is not None
+    Need.objects.filter(pk__in=[n.pk for n in needs]).delete()
+    make_need("0180")
+    summary = compute_themes()
+    assert (summary.themes, summary.retired) == (0, 2)
+    response = client.get(f"/behov/teman/{theme.pk}/")
+    assert response.status_code == 410
+    assert "Temat är upplöst" in response.content.decode()
+
+
+def test_a_theme_that_never_existed_is_not_found(client: Client) -> None:
+    assert client.get("/behov/teman/987654/").status_code == 404
+
+
+def test_filtering_by_an_unknown_theme_says_so_and_keeps_the_other_filters(
+    client: Client, simulated: list[Need]
+) -> None:
+    compute_themes(seed=0)
+    response = client.get("/behov/?tema=987654&kind=hinder")
+    content = response.content.decode()
+    assert "Det finns inget tema med nummer 987654." in content
+    assert "Inläggen visas utan temafilter." in content
+    assert response.context["total"] == Need.objects.open().filter(kind="hinder").count()
+
+
+def test_filtering_by_a_retired_theme_names_the_theme_that_took_its_needs(
+    client: Client, simulated: list[Need]
+) -> None:
+    compute_themes(n_themes=8, seed=0)
+    compute_themes(n_themes=2, seed=0)
+    gone = Theme.objects.exclude(retired_at=None).select_related("successor").first()
+    assert gone is not None
+    assert gone.successor is not None
+    response = client.get(f"/behov/?tema={gone.pk}")
+    content = response.content.decode()
+    assert f"Temat ”{gone.label}” finns inte längre" in content
+    assert f'href="?tema={gone.successor.pk}"' in content
+    assert gone.successor.label in content
+
+
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [("READY", "väntar"), ("RUNNING", "pågår"), ("SUCCESSFUL", "klar"), ("FAILED", "misslyckades")],
+)
+def test_the_themes_page_says_how_the_latest_computation_went_in_words(
+    staff: Client, status: str, words: str
+) -> None:
+    staff.post("/behov/teman/berakna/")
+    DBTaskResult.objects.update(status=status)
+    content = staff.get("/behov/teman/").content.decode()
+    assert f": {words}</span>" in content
+    assert status not in content
 
 
 def test_too_few_needs_give_no_themes(make_need: Any) -> None:

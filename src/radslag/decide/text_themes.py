@@ -37,11 +37,19 @@ _SILHOUETTE_SAMPLE: Final = 2_000
 _RESTARTS: Final = 8
 _RESTART_BUDGET: Final = 2_000
 _MAX_ITERATIONS: Final = 100
+# How much higher another number of themes' mean silhouette must be to replace the earlier
+# number when continuing a clustering (silhouettes of these texts lie around 0.05-0.2).
+_KEEP_NUMBER_MARGIN: Final = 0.01
 # Matrices up to this many cells are decomposed exactly; larger ones by random projection.
 _EXACT_SVD_CELLS: Final = 250_000
 
 
-def cluster_themes(matrix: TextMatrix, n_themes: int | None = None, seed: int = 0) -> IntArray:
+def cluster_themes(
+    matrix: TextMatrix,
+    n_themes: int | None = None,
+    seed: int = 0,
+    previous: npt.ArrayLike | None = None,
+) -> IntArray:
     """Partition texts into themes; ``n_themes=None`` chooses their number.
 
     Latent semantic analysis followed by spherical k-means. For a sparse TF-IDF matrix the
@@ -53,6 +61,12 @@ def cluster_themes(matrix: TextMatrix, n_themes: int | None = None, seed: int = 
     but at most 30, is the one whose clustering of a sample of 2 000 texts has the highest
     mean cosine silhouette. Labels are numbered by theme size, largest first; the same input
     and ``seed`` give the same labels.
+
+    ``previous`` (texts,), each text's theme in an earlier clustering or ``-1``, continues
+    that clustering: k-means starts once from the centres of the earlier themes (the largest
+    ones if fewer are wanted, greedy k-means++ centres added if more), so that a handful of
+    new texts moves few others. Chosen automatically, the number of themes stays the earlier
+    one unless another number's silhouette beats it by more than 0.01.
 
     Raises
     ------
@@ -83,14 +97,21 @@ def cluster_themes(matrix: TextMatrix, n_themes: int | None = None, seed: int = 
         require_positive_int("n_themes", n_themes)
         if n_themes > n:
             raise ValueError(f"n_themes: cannot make {n_themes} themes of {n} texts")
+    earlier = _earlier_labels(previous, n)
     if n_themes == 1 or n < 3:
         return np.zeros(n, dtype=np.int64)
     rng = np.random.default_rng(seed)
     most = n_themes if n_themes is not None else _most_automatic_themes(n)
+    had = np.unique(earlier[earlier >= 0]).size
+    if n_themes is None and 2 <= had <= n:
+        most = max(most, had)
     projected = _project(_sharpened(data), _dimensions(most), rng)
     if n_themes is None:
-        n_themes = _best_number_of_themes(projected, most, rng)
+        n_themes = _best_number_of_themes(projected, most, rng, had if had >= 2 else None)
     points = unit_rows(projected[:, : _dimensions(n_themes)])
+    if had:
+        starts = _continued_centres(points, earlier, n_themes, rng)
+        return _by_size(_spherical_kmeans(points, n_themes, rng, 1, starts))
     restarts = max(_RESTARTS, min(10 * _RESTARTS, _RESTART_BUDGET // n))
     return _by_size(_spherical_kmeans(points, n_themes, rng, restarts))
 
@@ -208,12 +229,19 @@ def _randomised_svd(data: TextMatrix, dimensions: int, rng: np.random.Generator)
 
 
 def _spherical_kmeans(
-    points: FloatArray, k: int, rng: np.random.Generator, restarts: int
+    points: FloatArray,
+    k: int,
+    rng: np.random.Generator,
+    restarts: int,
+    starts: FloatArray | None = None,
 ) -> IntArray:
-    """The best of ``restarts`` spherical k-means runs: highest summed cosine to centres."""
+    """The best of ``restarts`` spherical k-means runs: highest summed cosine to centres.
+
+    ``starts``, if given, are the centres of the first run instead of k-means++ seeds.
+    """
     best: tuple[float, IntArray] | None = None
-    for _ in range(restarts):
-        centres = _kmeans_plus_plus(points, k, rng)
+    for run in range(restarts):
+        centres = starts if starts is not None and run == 0 else _kmeans_plus_plus(points, k, rng)
         labels = np.full(points.shape[0], -1, dtype=np.int64)
         for _ in range(_MAX_ITERATIONS):
             cosines = points @ centres.T
@@ -229,8 +257,10 @@ def _spherical_kmeans(
     return best[1]
 
 
-def _kmeans_plus_plus(points: FloatArray, k: int, rng: np.random.Generator) -> FloatArray:
-    """Greedy k-means++ seeds on cosine distance.
+def _kmeans_plus_plus(
+    points: FloatArray, k: int, rng: np.random.Generator, given: FloatArray | None = None
+) -> FloatArray:
+    """Greedy k-means++ seeds on cosine distance, after the ``given`` centres if any.
 
     Each new centre is the best of ``2 + ln k`` candidates drawn in proportion to their
     squared distance from the centres so far: the one that lowers the summed squared
@@ -240,9 +270,14 @@ def _kmeans_plus_plus(points: FloatArray, k: int, rng: np.random.Generator) -> F
     n = points.shape[0]
     tries = 2 + int(np.log(k))
     centres = np.empty((k, points.shape[1]))
-    centres[0] = points[rng.integers(n)]
-    nearest = np.maximum(1.0 - points @ centres[0], 0.0) ** 2
-    for index in range(1, k):
+    first = 0 if given is None else given.shape[0]
+    if given is None or first == 0:
+        centres[0] = points[rng.integers(n)]
+        first = 1
+    else:
+        centres[:first] = given
+    nearest = np.min(np.maximum(1.0 - points @ centres[:first].T, 0.0) ** 2, axis=1)
+    for index in range(first, k):
         total = nearest.sum()
         # With every point on a centre already, any point is as good as another.
         candidates = (
@@ -270,8 +305,14 @@ def _centres(points: FloatArray, labels: IntArray, k: int, previous: FloatArray)
     return centres
 
 
-def _best_number_of_themes(projected: FloatArray, most: int, rng: np.random.Generator) -> int:
+def _best_number_of_themes(
+    projected: FloatArray, most: int, rng: np.random.Generator, earlier: int | None = None
+) -> int:
     """The number of themes whose clustering has the highest mean silhouette.
+
+    With an ``earlier`` number of themes, that number stands unless another's silhouette is
+    higher by more than ``_KEEP_NUMBER_MARGIN``: the silhouettes of neighbouring numbers are
+    often within sampling noise of each other, and a theme more or less reshapes the rest.
 
     Each candidate clusters a fixed sample of at most 2 000 texts in its own projection
     (``max(20, 2k)`` dimensions), as the final clustering will, with two restarts, and is
@@ -282,14 +323,40 @@ def _best_number_of_themes(projected: FloatArray, most: int, rng: np.random.Gene
     n = projected.shape[0]
     sample = np.sort(rng.choice(n, size=min(n, _SILHOUETTE_SAMPLE), replace=False))
     best_k, best_score = 2, -np.inf
+    scores: dict[int, float] = {}
     for k in range(2, most + 1):
         points = unit_rows(projected[sample, : _dimensions(k)])
         labels = _spherical_kmeans(points, k, rng, restarts=2)
         distances = np.maximum(1.0 - points @ points.T, 0.0)
-        score = _mean_silhouette(distances, labels)
+        score = scores[k] = _mean_silhouette(distances, labels)
         if score > best_score + 1e-9:
             best_k, best_score = k, score
+    if earlier is not None and best_score <= scores.get(earlier, -np.inf) + _KEEP_NUMBER_MARGIN:
+        return earlier
     return best_k
+
+
+def _earlier_labels(previous: npt.ArrayLike | None, n: int) -> IntArray:
+    if previous is None:
+        return np.full(n, -1, dtype=np.int64)
+    array = np.asarray(previous)
+    if array.shape != (n,) or (n and not np.issubdtype(array.dtype, np.integer)):
+        raise ValueError(f"previous: expected one integer theme per text ({n}), got {array.shape}")
+    if n and array.min() < -1:
+        raise ValueError("previous: expected themes numbered from 0, or -1 for none")
+    earlier: IntArray = array.astype(np.int64)
+    return earlier
+
+
+def _continued_centres(
+    points: FloatArray, earlier: IntArray, k: int, rng: np.random.Generator
+) -> FloatArray:
+    """Start centres that continue the earlier themes: their mean directions, largest first."""
+    had = earlier >= 0
+    found, sizes = np.unique(earlier[had], return_counts=True)
+    kept = found[np.argsort(-sizes, kind="stable")][:k]
+    sums = np.stack([points[earlier == theme].sum(axis=0) for theme in kept])
+    return _kmeans_plus_plus(points, k, rng, unit_rows(sums))
 
 
 def _mean_silhouette(distances: FloatArray, labels: IntArray) -> float:

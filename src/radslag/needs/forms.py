@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from radslag.municipalities.models import Municipality
@@ -67,6 +68,39 @@ class NeedForm(forms.ModelForm):  # type: ignore[type-arg]
         return tidy_text(self.cleaned_data["text"])
 
 
+class ThemeChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A live theme, with a message that says what became of an unknown or retired one.
+
+    ``successor`` is then the live theme that took most of a retired one's needs, if any,
+    so the page can link to it.
+    """
+
+    successor: Theme | None = None
+
+    def to_python(self, value: Any) -> Theme | None:
+        try:
+            theme: Theme | None = super().to_python(value)
+        except forms.ValidationError as error:
+            gone = None
+            if str(value).isdigit():
+                gone = Theme.objects.select_related("successor").filter(pk=int(value)).first()
+            self.successor = gone.successor if gone else None
+            message = _missing_theme(value, gone)
+            raise forms.ValidationError(message, code="invalid_choice") from error
+        return theme
+
+
+def _missing_theme(value: Any, gone: Theme | None) -> str:
+    if gone is None:
+        return gettext("Det finns inget tema med nummer %(value)s.") % {"value": value}
+    if gone.successor is None:
+        return gettext("Temat ”%(label)s” finns inte längre.") % {"label": gone.label}
+    return gettext(
+        "Temat ”%(label)s” finns inte längre; de flesta av dess inlägg finns nu i temat "
+        "”%(successor)s”."
+    ) % {"label": gone.label, "successor": gone.successor.label}
+
+
 class NeedFilterForm(forms.Form):
     SORTS = {
         "stod": ("-support_count", "-created_at", "-pk"),
@@ -88,8 +122,8 @@ class NeedFilterForm(forms.Form):
         label=_("Kommunstorlek"),
         choices=[("", _("Alla storlekar")), *SizeClass.choices],
     )
-    tema = forms.ModelChoiceField(
-        queryset=Theme.objects.all(), required=False, label=_("Tema"), empty_label=_("Alla teman")
+    tema = ThemeChoiceField(
+        queryset=Theme.objects.live(), required=False, label=_("Tema"), empty_label=_("Alla teman")
     )
     sort = forms.ChoiceField(
         required=False,

@@ -24,12 +24,21 @@ from radslag.register.areas import Area
 TEXT_MIN_LENGTH = 20
 
 
+class ThemeQuerySet(models.QuerySet["Theme"]):
+    def live(self) -> ThemeQuerySet:
+        """Themes of the latest computation: not retired."""
+        return self.filter(retired_at__isnull=True)
+
+
 class Theme(models.Model):
     """A group of submissions about the same thing, found by clustering their texts.
 
-    ``terms`` are the most distinctive words, computed; ``label`` is what the page shows,
-    made from the terms until the convener writes a better one (``label_edited``), which is
-    then carried over when the themes are computed again.
+    ``terms`` are the most distinctive words, computed; ``label`` is what the page shows:
+    the title of the theme's most representative need until the convener writes a better one
+    (``label_edited``). A theme keeps its id and label across recomputations as long as a new
+    group continues it (see :mod:`radslag.needs.themes`); one that no group continues is
+    retired (``retired_at``) rather than deleted, so its address can say where its needs went
+    (``successor``).
     """
 
     label = models.CharField(_("namn"), max_length=200)
@@ -37,6 +46,17 @@ class Theme(models.Model):
     terms = models.JSONField(_("utmärkande ord"), default=list)
     position = models.PositiveIntegerField(_("ordning"), default=0)
     computed_at = models.DateTimeField(_("beräknat"))
+    retired_at = models.DateTimeField(_("upphörde"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gick upp i"),
+    )
+
+    objects = ThemeQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

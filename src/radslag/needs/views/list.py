@@ -16,22 +16,25 @@ PAGE_SIZE = 25
 
 
 def filtered_needs(form: NeedFilterForm) -> tuple[NeedQuerySet, list[int] | None]:
-    """Open submissions matching the form's filters, and the search's ranking if any."""
+    """Open submissions matching the form's filters, and the search's ranking if any.
+
+    A filter that cannot be used (a theme that no longer exists) is left out and the others
+    still apply; the form carries its error for the page to show.
+    """
     needs = Need.objects.open().with_support()
-    if not form.is_valid():
-        return needs, None
+    form.is_valid()
     chosen = form.cleaned_data
-    if chosen["kind"]:
+    if chosen.get("kind"):
         needs = needs.filter(kind=chosen["kind"])
-    if chosen["area"]:
+    if chosen.get("area"):
         needs = needs.filter(area=chosen["area"])
-    if chosen["tema"]:
+    if chosen.get("tema"):
         needs = needs.filter(theme=chosen["tema"])
-    if chosen["size"]:
+    if chosen.get("size"):
         in_class = Municipality.objects.with_latest_figures().in_size_class(chosen["size"])
         needs = needs.filter(municipality__in=in_class.values("code"))
     ranking = None
-    if chosen["q"].strip():
+    if chosen.get("q", "").strip():
         ranking = index.search_ids(chosen["q"])
         needs = needs.filter(pk__in=ranking)
     return needs, ranking
@@ -40,7 +43,7 @@ def filtered_needs(form: NeedFilterForm) -> tuple[NeedQuerySet, list[int] | None
 def need_list(request: HttpRequest) -> HttpResponse:
     form = NeedFilterForm(request.GET)
     needs, ranking = filtered_needs(form)
-    sort = form.cleaned_data.get("sort") if form.is_valid() else ""
+    sort = form.cleaned_data.get("sort", "")
     if ranking is not None and not sort:
         present = set(needs.values_list("pk", flat=True))
         ids = [pk for pk in ranking if pk in present]

@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -19,7 +18,7 @@ from radslag.municipalities.sizeclass import SizeClass, size_class_of
 from radslag.needs import matching
 from radslag.needs.forms import ThemeLabelForm
 from radslag.needs.models import Need, Support, Theme
-from radslag.needs.tasks import compute_all_themes, theme_tasks
+from radslag.needs.tasks import compute_all_themes, status_in_words, theme_tasks
 from radslag.needs.views.detail import visible_case_ids
 
 THEME_NEEDS_SHOWN = 50
@@ -51,9 +50,7 @@ def _supporters_by_theme() -> dict[int, set[str]]:
 
 
 def theme_list(request: HttpRequest) -> HttpResponse:
-    themes = Theme.objects.annotate(
-        open_needs=Count("needs", filter=Q(needs__merged_into__isnull=True))
-    )
+    themes = Theme.objects.live()
     backers = _supporters_by_theme()
     sizes = {code: size_class_of(population) for code, population in populations().items()}
     kinds: dict[int, Counter[str]] = {}
@@ -66,7 +63,7 @@ def theme_list(request: HttpRequest) -> HttpResponse:
         rows.append(
             ThemeRow(
                 theme,
-                theme.open_needs,
+                sum(kinds.get(theme.pk, Counter()).values()),
                 len(codes),
                 [per_class[size_class] for size_class in SizeClass],
                 {
@@ -76,6 +73,7 @@ def theme_list(request: HttpRequest) -> HttpResponse:
             )
         )
     rows.sort(key=lambda row: (-row.municipalities, -row.needs, row.theme.position))
+    task = theme_tasks().first()
     context = {
         "rows": rows,
         "size_headings": SIZE_HEADINGS,
@@ -83,14 +81,22 @@ def theme_list(request: HttpRequest) -> HttpResponse:
         "computed_at": rows[0].theme.computed_at if rows else None,
         "unthemed": Need.objects.open().filter(theme=None).count(),
         "has_example": Need.objects.filter(is_example=True).exists(),
-        "task": theme_tasks().first(),
+        "task": task,
+        "task_status": status_in_words(task.status) if task else "",
     }
     return render(request, "needs/themes.html", context)
 
 
 def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    theme = get_object_or_404(Theme, pk=pk)
+    theme = get_object_or_404(Theme.objects.select_related("successor"), pk=pk)
+    if theme.retired_at is not None:
+        return _gone(request, theme)
     return render(request, "needs/theme.html", _theme_context(request, theme, None))
+
+
+def _gone(request: HttpRequest, theme: Theme) -> HttpResponse:
+    """A retired theme's address: what became of it, with 410 Gone rather than a bare 404."""
+    return render(request, "needs/theme_gone.html", {"theme": theme}, status=410)
 
 
 def _theme_context(
@@ -128,7 +134,9 @@ def _theme_context(
 @staff_required
 @require_POST
 def rename(request: HttpRequest, pk: int) -> HttpResponse:
-    theme = get_object_or_404(Theme, pk=pk)
+    theme = get_object_or_404(Theme.objects.select_related("successor"), pk=pk)
+    if theme.retired_at is not None:
+        return _gone(request, theme)
     form = ThemeLabelForm(request.POST, instance=theme)
     if form.is_valid():
         theme = form.save(commit=False)

@@ -9,8 +9,8 @@ from radslag.needs.themes import compute_themes
 
 class Command(BaseCommand):
     help = (
-        "Group every open need and strategic question into themes, replacing the themes there "
-        "were; labels the convener edited are kept for the theme that carries them on."
+        "Group every open need and strategic question into themes; a theme that a new group "
+        "continues keeps its id and label, one that none continues is retired."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -28,5 +28,6 @@ class Command(BaseCommand):
         summary = compute_themes(n_themes=options["themes"], seed=options["seed"])
         self.stdout.write(
             f"{summary.themes} themes of {summary.needs} open needs; "
-            f"{summary.labels_kept} edited labels kept."
+            f"{summary.kept} continued from before ({summary.labels_kept} with edited labels), "
+            f"{summary.retired} retired."
         )
