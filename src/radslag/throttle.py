@@ -54,10 +54,15 @@ def client_address(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))
 
 
+def clock() -> float:
+    """The time the windows are counted in (a function, so tests can hold it still)."""
+    return time.time()
+
+
 def seconds_to_wait(request: HttpRequest, scope: str) -> int:
     """0 if the request may go on; otherwise how long until the window opens again."""
     rate = Rate(*settings.THROTTLE_RATES[scope])
-    now = int(time.time())
+    now = int(clock())
     window = now // rate.seconds
     key = f"throttle:{scope}:{client_address(request)}:{window}"
     # add-then-incr is atomic on every cache backend Django ships, so concurrent workers
