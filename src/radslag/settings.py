@@ -125,6 +125,7 @@ PASSWORD_HASHERS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "radslag.accounts.oidc.MunicipalityOIDCBackend",
 ]
 # The sixth wrong password in a row locks the account (not the address, which a whole
 # municipality may share behind one proxy) for RADSLAG_LOCKOUT_MINUTES.
@@ -174,6 +175,24 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = DEBUG or DEMO
 if WHITENOISE_USE_FINDERS:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# Signing in through a municipality's identity provider by OpenID Connect, on when a client id
+# and the provider's endpoints are set (see the README, "Signing in through an identity
+# provider"). The scope asks for the organisation claims of the Swedish public-sector profile.
+OIDC_RP_CLIENT_ID = env_str("RADSLAG_OIDC_CLIENT_ID") or ""
+OIDC_RP_CLIENT_SECRET = env_str("RADSLAG_OIDC_CLIENT_SECRET") or ""
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("RADSLAG_OIDC_AUTHORIZATION_ENDPOINT") or ""
+OIDC_OP_TOKEN_ENDPOINT = env_str("RADSLAG_OIDC_TOKEN_ENDPOINT") or ""
+OIDC_OP_USER_ENDPOINT = env_str("RADSLAG_OIDC_USERINFO_ENDPOINT") or ""
+OIDC_OP_JWKS_ENDPOINT = env_str("RADSLAG_OIDC_JWKS_ENDPOINT") or ""
+OIDC_RP_SIGN_ALGO = env_str("RADSLAG_OIDC_SIGN_ALGO") or "RS256"
+OIDC_RP_SCOPES = (
+    env_str("RADSLAG_OIDC_SCOPES")
+    or "openid email profile https://id.oidc.se/scope/naturalPersonOrgId"
+)
+OIDC_PROVIDER_NAME = env_str("RADSLAG_OIDC_PROVIDER_NAME") or ""
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+OIDC_TIMEOUT = 10
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"

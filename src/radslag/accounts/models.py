@@ -220,3 +220,32 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("the audit log cannot be deleted from")
+
+
+class ExternalIdentity(models.Model):
+    """A person as an identity provider knows them: its issuer and the subject it gives them.
+
+    Signing in again through the same provider finds the account by this pair, whatever
+    e-mail address the provider sends that day.
+    """
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="external_identities",
+        verbose_name=_("person"),
+    )
+    issuer = models.CharField(_("identitetsutfärdare"), max_length=300)
+    subject = models.CharField(_("identitet hos utfärdaren"), max_length=300)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("senast använd"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("extern identitet")
+        verbose_name_plural = _("externa identiteter")
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="one_account_per_identity")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} @ {self.issuer}"

@@ -1,13 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from radslag.accounts.views import invitations, session
+from radslag.accounts.views import invitations, oidc, session
 
 app_name = "accounts"
 
 urlpatterns = [
     path("logga-in/", session.login, name="login"),
     path("logga-ut/", session.logout, name="logout"),
+    path("oidc/", oidc.start, name="oidc_start"),
+    path("oidc/tillbaka/", oidc.callback, name="oidc_callback"),
     path("inbjudningar/", invitations.invitation_list, name="invitations"),
     path("inbjudningar/<int:pk>/aterkalla/", invitations.withdraw, name="withdraw_invitation"),
     path("inbjudan/<str:token>/", invitations.accept, name="accept_invitation"),

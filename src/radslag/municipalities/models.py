@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import ExpressionWrapper, F, FloatField, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from radslag.decide.text import fold, normalise
+from radslag.municipalities.organisation_numbers import is_organisation_number
 from radslag.municipalities.sizeclass import SizeClass, band_of, size_class_of
 
 POPULATION_KPI = "N01951"
@@ -18,6 +20,15 @@ municipality_code_validator = RegexValidator(
     r"^\d{4}$", _("En kommunkod har fyra siffror, till exempel 0180.")
 )
 county_code_validator = RegexValidator(r"^\d{2}$", _("En länskod har två siffror."))
+
+
+def validate_organisation_number(value: str) -> None:
+    """A Swedish organisation number: ten digits whose last is the Luhn check digit of the
+    first nine (Skatteverket SKV 709)."""
+    if not is_organisation_number(value):
+        raise ValidationError(
+            _("Ett organisationsnummer har tio siffror utan bindestreck, till exempel 2120000142.")
+        )
 
 
 class County(models.Model):
@@ -119,11 +130,26 @@ class Municipality(models.Model):
         related_name="municipalities",
         verbose_name=_("kommungrupp (SKR)"),
     )
+    # Identity providers name a person's organisation by its organisation number
+    # (orgNumber/orgAffiliation in the Swedish OpenID Connect profile); signing in maps it here.
+    organisation_number = models.CharField(
+        _("organisationsnummer"),
+        max_length=10,
+        blank=True,
+        validators=[validate_organisation_number],
+    )
 
     objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation_number"],
+                condition=~models.Q(organisation_number=""),
+                name="municipality_organisation_number_unique",
+            )
+        ]
         verbose_name = _("kommun")
         verbose_name_plural = _("kommuner")
 

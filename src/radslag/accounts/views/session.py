@@ -8,12 +8,16 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
 from radslag.accounts.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from radslag.accounts.oidc import oidc_enabled
 
 
 def login(request: HttpRequest) -> HttpResponseBase:
-    context: dict[str, object] = {}
+    context: dict[str, object] = {
+        "oidc_enabled": oidc_enabled(),
+        "oidc_provider_name": settings.OIDC_PROVIDER_NAME,
+    }
     if settings.DEMO:
-        context = {"demo_accounts": DEMO_ACCOUNTS, "demo_password": DEMO_PASSWORD}
+        context |= {"demo_accounts": DEMO_ACCOUNTS, "demo_password": DEMO_PASSWORD}
     view = auth_views.LoginView.as_view(
         template_name="accounts/login.html",
         redirect_authenticated_user=False,

@@ -1,0 +1,96 @@
+"""Importing municipalities' organisation numbers, which signing in through a municipality's
+identity provider needs to know whose staff a person is.
+
+The file is a CSV (comma or semicolon, UTF-8) with the columns ``kommunkod`` and
+``organisationsnummer``, one municipality a row, as Skatteverket or SCB list them.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from radslag.municipalities.models import Municipality
+from radslag.municipalities.organisation_numbers import is_organisation_number, normalised
+
+COLUMNS = ("kommunkod", "organisationsnummer")
+
+
+class OrganisationNumberError(Exception):
+    """A row names an unknown municipality or a number that is not an organisation number."""
+
+
+@dataclass(frozen=True)
+class NumberRow:
+    row: int
+    municipality_code: str
+    organisation_number: str
+
+
+def read_organisation_numbers(path: Path) -> list[NumberRow]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise OrganisationNumberError(f"{path}: file not found") from None
+    except UnicodeDecodeError:
+        raise OrganisationNumberError(f"{path}: not UTF-8 text") from None
+    lines = text.splitlines()
+    if not lines:
+        raise OrganisationNumberError(f"{path}, row 1: empty file, expected a header")
+    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    reader = csv.reader(lines, delimiter=delimiter)
+    header = [cell.strip().lower() for cell in next(reader)]
+    missing = [name for name in COLUMNS if name not in header]
+    if missing:
+        raise OrganisationNumberError(f"{path}, row 1: missing column(s) {', '.join(missing)}")
+    code_at, number_at = (header.index(name) for name in COLUMNS)
+    rows: list[NumberRow] = []
+    seen: dict[str, int] = {}
+    for line_number, cells in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        code = cells[code_at].strip() if code_at < len(cells) else ""
+        number = normalised(cells[number_at]) if number_at < len(cells) else ""
+        if len(code) < 4 and code.isdigit():
+            code = code.zfill(4)  # a spreadsheet drops 0114's leading zero
+        if not is_organisation_number(number):
+            raise OrganisationNumberError(
+                f"{path}, row {line_number}, column organisationsnummer: {number!r} is not an "
+                "organisation number (ten digits, the last a Luhn check digit)"
+            )
+        if number in seen:
+            raise OrganisationNumberError(
+                f"{path}, row {line_number}, column organisationsnummer: {number} is already "
+                f"given on row {seen[number]}"
+            )
+        seen[number] = line_number
+        rows.append(NumberRow(line_number, code, number))
+    return rows
+
+
+@transaction.atomic
+def import_organisation_numbers(path: Path) -> int:
+    """Set each listed municipality's number; nothing is stored unless every row is valid."""
+    rows = read_organisation_numbers(path)
+    known = set(Municipality.objects.values_list("code", flat=True))
+    for row in rows:
+        if row.municipality_code not in known:
+            raise OrganisationNumberError(
+                f"{path}, row {row.row}, column kommunkod: unknown municipality code "
+                f"{row.municipality_code!r}"
+            )
+    listed = {row.municipality_code for row in rows}
+    # A number moved from one municipality to another must leave the first before the
+    # uniqueness constraint sees it twice.
+    Municipality.objects.filter(
+        organisation_number__in=[row.organisation_number for row in rows]
+    ).exclude(code__in=listed).update(organisation_number="")
+    Municipality.objects.filter(code__in=listed).update(organisation_number="")
+    for row in rows:
+        Municipality.objects.filter(code=row.municipality_code).update(
+            organisation_number=row.organisation_number
+        )
+    return len(rows)
