@@ -129,3 +129,16 @@ def test_the_example_data_simulators_leave_one_entry_instead_of_one_per_row() ->
         "import",
         "ersatt",
     )
+
+
+def test_the_log_shows_an_entry_for_a_bulk_change_that_names_no_single_object(
+    client: Client, convener: User
+) -> None:
+    with acting_as(None, "radslag demo-needs --seed 1"), summarised("exempeldata", "ersatt"):
+        Need.objects.create(title="T", text="Ett behov.", municipality_id="2062")
+    client.force_login(convener)
+
+    answer = client.get("/granskning/")
+
+    assert answer.status_code == 200
+    assert "exempeldata: ersatt" in answer.content.decode()
