@@ -43,6 +43,7 @@ def production_environment(home: Path) -> dict[str, str]:
             "SECURE_HSTS_SECONDS": "31536000",
             "SECURE_HSTS_INCLUDE_SUBDOMAINS": "1",
             "SECURE_HSTS_PRELOAD": "1",
+            "RADSLAG_CONTACT_EMAIL": "radslag@example.se",
         }
     )
     return environment

@@ -58,11 +58,18 @@ def gunicorn_arguments(options: argparse.Namespace) -> list[str]:
         str(options.timeout),
         "--access-logfile",
         "-",
+        # Privacy by default: the log says what was asked and how it went, not who asked
+        # (no address, no browser, no referrer); see the privacy page.
+        "--access-logformat",
+        ACCESS_LOG_FORMAT,
         # A proxy in front of Rådslag sets X-Forwarded-Proto; SECURE_PROXY_SSL_HEADER decides
         # whether Django believes it, so gunicorn may pass it on from any address.
         "--forwarded-allow-ips",
         "*",
     ]
+
+
+ACCESS_LOG_FORMAT = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 
 
 def missing_static_manifest() -> Path | None:

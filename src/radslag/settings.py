@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "radslag.needs",
     "radslag.api",
     "radslag.accounts",
+    "radslag.statements",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +141,16 @@ AXES_VERBOSE = False
 # purpose: a municipality's staff share one address behind its proxy, and the anonymous rate
 # limits (radslag/throttle.py) already bound what one address may try.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Who runs this installation (named as controller on the privacy page and behind the
+# accessibility statement) and the function address for feedback and requests about data.
+RADSLAG_OPERATOR = env_str("RADSLAG_OPERATOR") or "AI Sweden och Sveriges Kommuner och Regioner"
+RADSLAG_CONTACT_EMAIL = env_str("RADSLAG_CONTACT_EMAIL") or ""
+
+# How long personal data that has served its purpose is kept before `radslag apply-retention`
+# deletes it (see the privacy page, /om/personuppgifter/).
+RADSLAG_INVITATION_RETENTION_DAYS = env_int("RADSLAG_INVITATION_RETENTION_DAYS", 90)
+RADSLAG_LOGIN_RECORD_RETENTION_DAYS = env_int("RADSLAG_LOGIN_RECORD_RETENTION_DAYS", 30)
 
 # E-mail (password reset, invitations) goes through EMAIL_HOST; without one it is printed
 # to the console, which is what the demonstration wants.

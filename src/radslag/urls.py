@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v1/", include("radslag.api.urls")),
     path("konto/", include("radslag.accounts.urls")),
     path("granskning/", include("radslag.accounts.audit_urls")),
+    path("om/", include("radslag.statements.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -79,3 +79,21 @@ class NewAccountForm(forms.Form):
         )
         password_validation.validate_password(second, user)
         return str(second)
+
+
+class ErasureConfirmationForm(forms.Form):
+    """Erasing a person's data cannot be undone, so the convener types their user name."""
+
+    confirm = forms.CharField(label=_("Användarnamnet, för att bekräfta"), max_length=150)
+
+    def __init__(self, *args: Any, username: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.username = username
+
+    def clean_confirm(self) -> str:
+        typed: str = self.cleaned_data["confirm"].strip()
+        if typed != self.username:
+            raise forms.ValidationError(
+                _("Skriv personens användarnamn exakt som det står för att bekräfta.")
+            )
+        return typed

@@ -50,6 +50,7 @@ class Action(StrEnum):
     READ_AUDIT_LOG = "read_audit_log"
     MANAGE_MEMBERSHIPS = "manage_memberships"
     IMPORT_REFERENCE_DATA = "import_reference_data"
+    MANAGE_PERSONAL_DATA = "manage_personal_data"
 
 
 class MunicipalAction(StrEnum):

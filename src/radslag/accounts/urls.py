@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from radslag.accounts.views import invitations, oidc, session
+from radslag.accounts.views import invitations, oidc, personal_data, session
 
 app_name = "accounts"
 
@@ -10,6 +10,11 @@ urlpatterns = [
     path("logga-ut/", session.logout, name="logout"),
     path("oidc/", oidc.start, name="oidc_start"),
     path("oidc/tillbaka/", oidc.callback, name="oidc_callback"),
+    path("personer/", personal_data.people, name="people"),
+    path("personer/<int:pk>/", personal_data.person, name="person"),
+    path("personer/<int:pk>/uppgifter.json", personal_data.person_export, name="person_export"),
+    path("personer/<int:pk>/radera/", personal_data.person_erase, name="person_erase"),
+    path("mina-uppgifter.json", personal_data.own_export, name="own_export"),
     path("inbjudningar/", invitations.invitation_list, name="invitations"),
     path("inbjudningar/<int:pk>/aterkalla/", invitations.withdraw, name="withdraw_invitation"),
     path("inbjudan/<str:token>/", invitations.accept, name="accept_invitation"),

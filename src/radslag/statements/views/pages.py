@@ -1,0 +1,23 @@
+"""The accessibility statement and the privacy page."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from radslag.statements.accessibility import EVALUATION, KNOWN_GAPS, STATUS
+from radslag.statements.inventory import inventory
+
+
+def _operator() -> dict[str, str]:
+    return {"operator": settings.RADSLAG_OPERATOR, "contact_email": settings.RADSLAG_CONTACT_EMAIL}
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    context = {**_operator(), "status": STATUS, "gaps": KNOWN_GAPS, "evaluation": EVALUATION}
+    return render(request, "statements/accessibility.html", context)
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "statements/privacy.html", {**_operator(), "items": inventory()})
