@@ -20,6 +20,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from radslag.content_policy import content_security_policy
 from radslag.environment import (
     ConfigurationError,
     database_from_url,
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "radslag.middleware.SwedishFirstLocaleMiddleware",
@@ -204,6 +206,8 @@ OIDC_RP_SCOPES = (
 OIDC_PROVIDER_NAME = env_str("RADSLAG_OIDC_PROVIDER_NAME") or ""
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
 OIDC_TIMEOUT = 10
+
+CONTENT_SECURITY_POLICY = content_security_policy([OIDC_OP_AUTHORIZATION_ENDPOINT])
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"

@@ -1,0 +1,59 @@
+"""Under the Content-Security-Policy the pages work in a real browser: nothing refused, and the
+lists still filter in place (htmx runs without inline scripts or styles)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import ConsoleMessage, Page, expect
+
+from tests.browser.conftest import ExampleSite
+
+pytestmark = pytest.mark.django_db
+
+
+def _paths(site: ExampleSite) -> list[str]:
+    return [
+        "/",
+        "/kommuner/",
+        f"/kommuner/{site.municipality_code}/",
+        "/karta/",
+        "/anvandningsfall/",
+        f"/anvandningsfall/{site.swedish_case_id}/",
+        "/anvandningsfall/statistik/",
+        "/behov/",
+        f"/behov/{site.need_id}/",
+        "/behov/teman/",
+        "/mognad/",
+        "/konto/logga-in/",
+        "/om/tillganglighet/",
+        "/admin/login/",
+    ]
+
+
+def test_no_page_has_anything_refused_by_the_policy(page: Page, example_site: ExampleSite) -> None:
+    refused: list[str] = []
+
+    def listen(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            refused.append(f"{page.url}: {message.text}")
+
+    page.on("console", listen)
+    for path in _paths(example_site):
+        page.goto(example_site(path))
+        page.wait_for_load_state("networkidle")
+
+    assert refused == []
+
+
+def test_a_list_still_filters_in_place_under_the_policy(
+    page: Page, example_site: ExampleSite
+) -> None:
+    page.goto(example_site("/kommuner/"))
+    page.select_option("#id_county", example_site.county_code)
+
+    expect(page).to_have_url(re.compile(rf"[?&]county={example_site.county_code}(&|$)"))
+    rows = page.locator("#results tbody tr")
+    expect(rows.first).to_be_visible()
+    assert rows.count() < 290
