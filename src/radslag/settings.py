@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "radslag.api",
     "radslag.accounts",
     "radslag.statements",
+    "radslag.council",
 ]
 
 MIDDLEWARE = [
