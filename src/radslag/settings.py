@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "radslag.api",
     "radslag.accounts",
     "radslag.statements",
+    "radslag.council",
 ]
 
 MIDDLEWARE = [

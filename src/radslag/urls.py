@@ -18,6 +18,7 @@ urlpatterns = [
     path("konto/", include("radslag.accounts.urls")),
     path("granskning/", include("radslag.accounts.audit_urls")),
     path("om/", include("radslag.statements.urls")),
+    path("radet/", include("radslag.council.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -50,6 +50,7 @@ class Action(StrEnum):
     READ_AUDIT_LOG = "read_audit_log"
     MANAGE_MEMBERSHIPS = "manage_memberships"
     IMPORT_REFERENCE_DATA = "import_reference_data"
+    MANAGE_ROUNDS = "manage_rounds"
     MANAGE_PERSONAL_DATA = "manage_personal_data"
 
 
@@ -61,6 +62,7 @@ class MunicipalAction(StrEnum):
     REGISTER_CASE = "register_case"
     ANSWER_ASSESSMENT = "answer_assessment"
     INVITE_STAFF = "invite_staff"
+    SHARE_ROUND_LINK = "share_round_link"
 
 
 # Which municipal roles may take each municipal action (conveners may take all).
@@ -70,6 +72,7 @@ MUNICIPAL_RIGHTS: dict[MunicipalAction, tuple[Role, ...]] = {
     MunicipalAction.REGISTER_CASE: (Role.REPRESENTATIVE,),
     MunicipalAction.ANSWER_ASSESSMENT: (Role.REPRESENTATIVE,),
     MunicipalAction.INVITE_STAFF: (Role.REPRESENTATIVE,),
+    MunicipalAction.SHARE_ROUND_LINK: (Role.REPRESENTATIVE,),
 }
 
 

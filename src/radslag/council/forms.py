@@ -1,0 +1,60 @@
+"""Forms of the council's rounds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from radslag.council.models import Round
+from radslag.text_limits import TITLE
+
+
+class RoundForm(forms.ModelForm[Round]):
+    items = forms.CharField(
+        label=_("Alternativ"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Ett alternativ per rad, minst två. Deltagarna kan föreslå fler."),
+    )
+
+    class Meta:
+        model = Round
+        fields = ["title", "question", "weighting", "opens_on", "closes_on"]
+        widgets = {
+            "opens_on": forms.DateInput(attrs={"type": "date"}),
+            "closes_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def clean_items(self) -> list[str]:
+        labels: list[str] = []
+        seen: set[str] = set()
+        for number, line in enumerate(self.cleaned_data["items"].splitlines(), start=1):
+            label = " ".join(line.split())
+            if not label:
+                continue
+            if len(label) > TITLE:
+                raise forms.ValidationError(
+                    _("Rad %(row)d har %(length)d tecken; ett alternativ får ha högst %(limit)d.")
+                    % {"row": number, "length": len(label), "limit": TITLE}
+                )
+            if label.casefold() in seen:
+                raise forms.ValidationError(
+                    _("Rad %(row)d upprepar ”%(label)s”.") % {"row": number, "label": label}
+                )
+            seen.add(label.casefold())
+            labels.append(label)
+        if len(labels) < 2:
+            raise forms.ValidationError(_("Ange minst två alternativ, ett per rad."))
+        return labels
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        opens, closes = data.get("opens_on"), data.get("closes_on")
+        if opens and closes and closes < opens:
+            self.add_error("closes_on", _("Omgången kan inte stänga innan den öppnar."))
+        return data
+
+
+class ProposalForm(forms.Form):
+    label = forms.CharField(label=_("Ditt förslag"), max_length=TITLE)

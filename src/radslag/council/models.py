@@ -1,0 +1,198 @@
+"""The council's rounds: what is prioritised, by whom, and the votes.
+
+A round asks one question about a set of items (themes, needs, strategic questions, areas or
+initiatives). Municipal staff take part in a wiki survey through their municipality's link:
+a vote belongs to the municipality of the link, never to a person, and a browser session is
+remembered only as a digest, to keep one session from voting twice on the same pair.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from radslag.municipalities.models import Municipality
+from radslag.text_limits import TITLE
+
+
+class Round(models.Model):
+    class Kind(models.TextChoices):
+        WIKI_SURVEY = "parvis", _("Parvisa val (wikienkät)")
+
+    class Status(models.TextChoices):
+        DRAFT = "utkast", _("Utkast")
+        OPEN = "oppen", _("Öppen")
+        CLOSED = "stangd", _("Stängd")
+        PUBLISHED = "publicerad", _("Publicerad")
+
+    class Weighting(models.TextChoices):
+        # Values are the decision core's WeightingScheme names.
+        EQUAL = "equal", _("Lika för varje kommun")
+        SQRT_POPULATION = "sqrt_population", _("Efter roten ur folkmängden")
+        POPULATION = "population", _("Efter folkmängd")
+
+    title = models.CharField(_("rubrik"), max_length=TITLE)
+    question = models.CharField(
+        _("fråga"),
+        max_length=TITLE,
+        help_text=_("Det deltagarna svarar på, till exempel: Vilket behov är viktigast?"),
+    )
+    kind = models.CharField(_("slag"), max_length=20, choices=Kind.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    weighting = models.CharField(
+        _("vägning av kommuner"),
+        max_length=20,
+        choices=Weighting.choices,
+        default=Weighting.EQUAL,
+    )
+    opens_on = models.DateField(_("öppnar"), null=True, blank=True)
+    closes_on = models.DateField(_("stänger"), null=True, blank=True)
+    is_example = models.BooleanField(_("exempeldata"), default=False)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("skapad av"),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("omgång")
+        verbose_name_plural = _("omgångar")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("council:round", args=[self.pk])
+
+    @property
+    def results_are_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class Item(models.Model):
+    """One thing a round prioritises; participants may propose more, held for moderation."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "aktiv", _("Med i omgången")
+        PROPOSED = "foreslagen", _("Föreslagen, väntar på granskning")
+        REJECTED = "avvisad", _("Avvisad")
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="items", verbose_name=_("omgång")
+    )
+    label = models.CharField(_("alternativ"), max_length=TITLE)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    # Where the item comes from ("needs.theme:12"), so results can link back to the evidence.
+    source = models.CharField(_("källa"), max_length=60, blank=True)
+    proposed_by = models.ForeignKey(
+        Municipality,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("föreslagen av"),
+    )
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["round", "id"]
+        verbose_name = _("alternativ")
+        verbose_name_plural = _("alternativ")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "label"], name="one_item_per_label_in_round")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Link(models.Model):
+    """A municipality's invitation link to a round, shared by its representative with
+    colleagues. Only a digest of the token is stored; the token exists in the link alone."""
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="links", verbose_name=_("omgång")
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("kommun")
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("skapad av"),
+    )
+    withdrawn_at = models.DateTimeField(_("återkallad"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("deltagarlänk")
+        verbose_name_plural = _("deltagarlänkar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "municipality"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_live_link_per_municipality_and_round",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} – {self.municipality}"
+
+    def withdraw(self) -> None:
+        self.withdrawn_at = timezone.now()
+        self.save(update_fields=["withdrawn_at"])
+
+
+class PairVote(models.Model):
+    """One choice between two items, or "kan inte avgöra"; ``left`` and ``right`` as shown."""
+
+    class Choice(models.TextChoices):
+        LEFT = "vanster", _("Vänster")
+        RIGHT = "hoger", _("Höger")
+        CANNOT_DECIDE = "vet-ej", _("Kan inte avgöra")
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="pair_votes", verbose_name=_("omgång")
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("kommun")
+    )
+    link = models.ForeignKey(Link, on_delete=models.PROTECT, related_name="votes")
+    left = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
+    right = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
+    choice = models.CharField(_("val"), max_length=10, choices=Choice.choices)
+    # The pair unordered, so one session cannot vote on it twice whichever side each item had.
+    pair_key = models.CharField(max_length=40, editable=False)
+    session_digest = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("tid"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("parvis röst")
+        verbose_name_plural = _("parvisa röster")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "session_digest", "pair_key"], name="one_vote_per_pair_and_session"
+            )
+        ]
+        indexes = [models.Index(fields=["round", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.left} / {self.right}: {self.choice}"

@@ -1,0 +1,218 @@
+"""The wiki survey: invitation links, the next pair to show, and votes.
+
+Votes are refused, and counted nowhere, when the link is unknown or withdrawn, the round is not
+open, an item is not in the round, or the session already voted on the pair. The pair shown
+next comes from the decision core's adaptive design on the latest fit of the round's votes; the
+fit is cached and refitted when the votes have grown by a tenth or it is a minute old, since a
+design a few votes behind chooses as well and refitting on every vote would not scale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+from radslag.council.models import Item, Link, PairVote, Round
+from radslag.decide.pairwise import PairwiseFit, fit_bradley_terry
+from radslag.decide.pairwise_design import propose_pairs
+from radslag.text_limits import TITLE
+
+FIT_MAX_AGE_SECONDS = 60
+# Proposals asked of the design per page; enough that one not yet voted by this session is
+# almost always among them.
+PROPOSALS = 8
+
+
+class VoteRefusedError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_link(round_: Round, municipality: Any, by: Any) -> tuple[Link, str]:
+    """A new link for the municipality, withdrawing the one it had; the token is returned
+    once, for the page that shows it."""
+    token = secrets.token_urlsafe(24)
+    with transaction.atomic():
+        for live in Link.objects.filter(
+            round=round_, municipality=municipality, withdrawn_at__isnull=True
+        ):
+            live.withdraw()
+        link = Link.objects.create(
+            round=round_, municipality=municipality, token_hash=digest(token), created_by=by
+        )
+    return link, token
+
+
+def find_link(token: str) -> Link | None:
+    return (
+        Link.objects.select_related("round", "municipality")
+        .filter(token_hash=digest(token))
+        .first()
+    )
+
+
+def refusal(link: Link | None) -> str | None:
+    """Why votes through ``link`` are refused, or None when they are taken."""
+    if link is None:
+        return _("Länken finns inte. Kontrollera att du fått med hela adressen.")
+    if link.withdrawn_at is not None:
+        return _("Länken har återkallats. Be din kommuns representant om den nya länken.")
+    status = link.round.status
+    if status == Round.Status.DRAFT:
+        return _("Omgången har inte öppnat än.")
+    if status != Round.Status.OPEN:
+        return _("Omgången är stängd och tar inte emot fler röster.")
+    return None
+
+
+def session_digest(round_: Round, session_key: str) -> str:
+    """The session as a keyed digest: enough to refuse a second vote on a pair, nothing that
+    leads back to the browser."""
+    return salted_hmac("radslag.council.session", f"{round_.pk}:{session_key}").hexdigest()
+
+
+def pair_key(first: int, second: int) -> str:
+    low, high = sorted((first, second))
+    return f"{low}-{high}"
+
+
+def active_items(round_: Round) -> list[Item]:
+    return list(round_.items.filter(status=Item.Status.ACTIVE).order_by("id"))
+
+
+@dataclass(frozen=True)
+class _CachedFit:
+    item_ids: tuple[int, ...]
+    fit: PairwiseFit | None
+    votes: int
+    at: float
+
+
+def _decisive_votes(round_: Round) -> list[tuple[int, int]]:
+    """(winner, loser) item ids of the votes that chose a side."""
+    rows = PairVote.objects.filter(round=round_).exclude(choice=PairVote.Choice.CANNOT_DECIDE)
+    return [
+        (left, right) if choice == PairVote.Choice.LEFT else (right, left)
+        for left, right, choice in rows.values_list("left_id", "right_id", "choice")
+    ]
+
+
+def current_fit(round_: Round, items: list[Item]) -> PairwiseFit | None:
+    key = f"council:fit:{round_.pk}"
+    ids = tuple(item.pk for item in items)
+    votes = PairVote.objects.filter(round=round_).count()
+    cached: _CachedFit | None = cache.get(key)
+    if (
+        cached is not None
+        and cached.item_ids == ids[: len(cached.item_ids)]
+        and votes <= cached.votes * 1.1 + 1
+        and time.time() - cached.at < FIT_MAX_AGE_SECONDS
+    ):
+        return cached.fit
+    index = {item_id: position for position, item_id in enumerate(ids)}
+    pairs = [
+        (index[winner], index[loser])
+        for winner, loser in _decisive_votes(round_)
+        if winner in index and loser in index
+    ]
+    fit = (
+        fit_bradley_terry([p[0] for p in pairs], [p[1] for p in pairs], len(ids)) if pairs else None
+    )
+    cache.set(key, _CachedFit(ids, fit, votes, time.time()), FIT_MAX_AGE_SECONDS)
+    return fit
+
+
+def next_pair(round_: Round, session: str, rng: np.random.Generator) -> tuple[Item, Item] | None:
+    """The next pair for this session, or None when it has voted on every pair."""
+    items = active_items(round_)
+    if len(items) < 2:
+        return None
+    voted = set(
+        PairVote.objects.filter(round=round_, session_digest=session).values_list(
+            "pair_key", flat=True
+        )
+    )
+    fit = current_fit(round_, items)
+    if fit is not None and fit.n_items > len(items):
+        fit = None
+    for first, second in propose_pairs(fit, len(items), PROPOSALS, rng):
+        if pair_key(items[first].pk, items[second].pk) not in voted:
+            return items[first], items[second]
+    remaining = [
+        (a, b)
+        for position, a in enumerate(items)
+        for b in items[position + 1 :]
+        if pair_key(a.pk, b.pk) not in voted
+    ]
+    if not remaining:
+        return None
+    left, right = remaining[int(rng.integers(len(remaining)))]
+    return (left, right) if rng.random() < 0.5 else (right, left)
+
+
+def record_vote(
+    link: Link | None, session: str, left_id: Any, right_id: Any, choice: str
+) -> PairVote:
+    """Store one vote, or raise :class:`VoteRefusedError` saying why nothing was stored."""
+    reason = refusal(link)
+    if reason is not None or link is None:
+        raise VoteRefusedError(reason or "")
+    if choice not in PairVote.Choice.values:
+        raise VoteRefusedError(_("Välj ett av alternativen, eller Kan inte avgöra."))
+    try:
+        left_pk, right_pk = int(left_id), int(right_id)
+    except (TypeError, ValueError):
+        raise VoteRefusedError(_("Paret finns inte i omgången.")) from None
+    items = {
+        item.pk: item
+        for item in Item.objects.filter(
+            round=link.round, status=Item.Status.ACTIVE, pk__in=(left_pk, right_pk)
+        )
+    }
+    if left_pk == right_pk or len(items) != 2:
+        raise VoteRefusedError(_("Paret finns inte i omgången."))
+    try:
+        with transaction.atomic():
+            return PairVote.objects.create(
+                round=link.round,
+                municipality=link.municipality,
+                link=link,
+                left=items[left_pk],
+                right=items[right_pk],
+                choice=choice,
+                pair_key=pair_key(left_pk, right_pk),
+                session_digest=session,
+            )
+    except IntegrityError:
+        raise VoteRefusedError(_("Du har redan röstat på det här paret.")) from None
+
+
+def propose_item(link: Link | None, label: str) -> Item:
+    """A participant's new item, held until a convener takes it into the round."""
+    reason = refusal(link)
+    if reason is not None or link is None:
+        raise VoteRefusedError(reason or "")
+    label = " ".join(label.split())
+    if not label:
+        raise VoteRefusedError(_("Skriv ditt förslag."))
+    if len(label) > TITLE:
+        raise VoteRefusedError(_("Förslaget får ha högst %(limit)d tecken.") % {"limit": TITLE})
+    if Item.objects.filter(round=link.round, label__iexact=label).exists():
+        raise VoteRefusedError(_("Det förslaget finns redan i omgången."))
+    return Item.objects.create(
+        round=link.round, label=label, status=Item.Status.PROPOSED, proposed_by=link.municipality
+    )

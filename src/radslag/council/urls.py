@@ -1,0 +1,17 @@
+from django.urls import path
+
+from radslag.council.views import participate, results, rounds
+
+app_name = "council"
+
+urlpatterns = [
+    path("", rounds.index, name="index"),
+    path("omgangar/ny/", rounds.round_create, name="round_create"),
+    path("omgangar/<int:pk>/", rounds.round_detail, name="round"),
+    path("omgangar/<int:pk>/status/", rounds.round_status, name="round_status"),
+    path("omgangar/<int:pk>/lank/", rounds.link_create, name="link_create"),
+    path("omgangar/<int:pk>/alternativ/<int:item_pk>/", rounds.moderate, name="moderate"),
+    path("omgangar/<int:pk>/resultat/", results.results, name="results"),
+    path("delta/<str:token>/", participate.participate, name="participate"),
+    path("delta/<str:token>/forslag/", participate.propose, name="propose"),
+]

@@ -1,0 +1,42 @@
+"""A round's results: public once published; before that, for conveners and council members."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from radslag.accounts import permissions
+from radslag.council.models import Round
+from radslag.council.results import survey_result
+from radslag.council.views.rounds import visible_round
+
+
+def results(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = visible_round(request, pk)
+    insider = permissions.can(request.user, permissions.Action.MANAGE_ROUNDS) or (
+        permissions.is_council_member(request.user)
+    )
+    if not round_.results_are_public and not insider:
+        raise PermissionDenied
+    weighting = request.GET.get("vagning")
+    if weighting not in Round.Weighting.values:
+        weighting = round_.weighting
+    result = survey_result(round_, weighting)
+    labels = dict(Round.Weighting.choices)
+    context = {
+        "round": round_,
+        "result": result,
+        "weighting": weighting,
+        "weighting_label": labels[weighting],
+        "alternatives": [
+            {
+                "value": scheme,
+                "label": labels[scheme],
+                "same": result is not None and result.orders[scheme] == result.orders[weighting],
+            }
+            for scheme in Round.Weighting.values
+            if scheme != weighting
+        ],
+    }
+    return render(request, "council/results.html", context)
