@@ -41,5 +41,6 @@ def test_the_chart_splits_each_area_by_stage(client: Client, make_case: MakeCase
 def test_the_chart_has_a_legend_of_the_stages(client: Client) -> None:
     chart = chart_of(client.get("/anvandningsfall/statistik/").content.decode())
     for label in ("Idé", "Förstudie", "Pilot", "I drift", "Avvecklad"):
-        assert f"</span>{label}</li>" in chart
+        assert '<svg class="swatch"' in chart
+        assert f"</svg>{label}</li>" in chart
     assert 'aria-label="Användningsfall per verksamhetsområde och skede"' in chart

@@ -18,7 +18,15 @@ from radslag.statements.inventory import listed_fields
 pytestmark = pytest.mark.django_db
 
 # Field names that hold a person's data whatever their type.
-PERSONAL_NAMES = {"username", "user_agent", "contact_name", "actor_name", "session_data", "subject"}
+PERSONAL_NAMES = {
+    "username",
+    "user_agent",
+    "contact_name",
+    "actor_name",
+    "session_data",
+    "session_digest",
+    "subject",
+}
 USER_FIELDS_NOT_PERSONAL = {"id", "is_active", "is_staff", "is_superuser"}
 
 

@@ -132,6 +132,26 @@ def inventory() -> tuple[PersonalData, ...]:
             _("Samordnarna."),
         ),
         PersonalData(
+            _("Vem som skapade en av rådets omgångar eller en kommuns deltagarlänk"),
+            ("council.round.created_by", "council.link.created_by"),
+            _("För att kunna visa vem som startade omgången och delade länken."),
+            _("Så länge omgången finns."),
+            _("Samordnarna."),
+        ),
+        PersonalData(
+            _(
+                "Röster i rådets omgångar: kommunen som länken hör till och ett nyckelat "
+                "kontrollvärde av webbläsarens session, aldrig vem som röstade"
+            ),
+            ("council.pairvote.session_digest",),
+            _(
+                "För att samma webbläsare inte ska kunna rösta två gånger på samma par. Värdet "
+                "går inte att föra tillbaka till webbläsaren när sessionen har upphört."
+            ),
+            _("Så länge omgången finns."),
+            _("Ingen."),
+        ),
+        PersonalData(
             _("Kontaktuppgifter i registret över användningsfall"),
             ("register.usecase.contact_email", "register.usecase.contact_name"),
             _(
