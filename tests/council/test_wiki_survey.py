@@ -95,6 +95,7 @@ def test_a_wiki_survey_from_the_link_to_the_published_result(site: str) -> None:
         {
             "title": "Vad ska rådet prioritera?",
             "question": "Vilket behov är viktigast för kommunerna?",
+            "kind": "parvis",
             "weighting": "equal",
             "items": "\n".join(ITEMS),
         },

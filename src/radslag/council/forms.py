@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from radslag.council.models import Round
+from radslag.council.models import Item, Round
 from radslag.text_limits import TITLE
 
 
@@ -20,7 +20,7 @@ class RoundForm(forms.ModelForm[Round]):
 
     class Meta:
         model = Round
-        fields = ["title", "question", "weighting", "opens_on", "closes_on"]
+        fields = ["title", "question", "kind", "weighting", "opens_on", "closes_on"]
         widgets = {
             "opens_on": forms.DateInput(attrs={"type": "date"}),
             "closes_on": forms.DateInput(attrs={"type": "date"}),
@@ -58,3 +58,22 @@ class RoundForm(forms.ModelForm[Round]):
 
 class ProposalForm(forms.Form):
     label = forms.CharField(label=_("Ditt förslag"), max_length=TITLE)
+
+
+class BallotForm(forms.Form):
+    """One position per item, 1 the best; equal positions are allowed and mean a tie."""
+
+    def __init__(self, *args: Any, items: list[Item], initial_ranks: dict[str, int], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        choices = [(str(n), str(n)) for n in range(1, len(items) + 1)]
+        for default, item in enumerate(items, start=1):
+            self.fields[f"plats-{item.pk}"] = forms.TypedChoiceField(
+                label=item.label,
+                choices=choices,
+                coerce=int,
+                initial=initial_ranks.get(str(item.pk), default),
+            )
+        self.items = items
+
+    def positions(self) -> dict[str, int]:
+        return {str(item.pk): self.cleaned_data[f"plats-{item.pk}"] for item in self.items}

@@ -21,6 +21,7 @@ from radslag.text_limits import TITLE
 class Round(models.Model):
     class Kind(models.TextChoices):
         WIKI_SURVEY = "parvis", _("Parvisa val (wikienkät)")
+        BALLOT = "rangordning", _("Rangordning bland rådets ledamöter")
 
     class Status(models.TextChoices):
         DRAFT = "utkast", _("Utkast")
@@ -196,3 +197,30 @@ class PairVote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.left} / {self.right}: {self.choice}"
+
+
+class Ballot(models.Model):
+    """A council member's ranking of a round's items; they may change it while the round is
+    open. ``ranks`` maps item ids to positions, 1 the best; equal positions are ties."""
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="ballots", verbose_name=_("omgång")
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("ledamot"),
+    )
+    ranks = models.JSONField(_("rangordning"))
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("rangordning")
+        verbose_name_plural = _("rangordningar")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "person"], name="one_ballot_per_member")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} – {self.person}"

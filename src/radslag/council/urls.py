@@ -1,6 +1,6 @@
 from django.urls import path
 
-from radslag.council.views import participate, results, rounds
+from radslag.council.views import ballots, participate, results, rounds
 
 app_name = "council"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("omgangar/<int:pk>/lank/", rounds.link_create, name="link_create"),
     path("omgangar/<int:pk>/alternativ/<int:item_pk>/", rounds.moderate, name="moderate"),
     path("omgangar/<int:pk>/resultat/", results.results, name="results"),
+    path("omgangar/<int:pk>/rangordna/", ballots.rank, name="rank"),
     path("delta/<str:token>/", participate.participate, name="participate"),
     path("delta/<str:token>/forslag/", participate.propose, name="propose"),
 ]

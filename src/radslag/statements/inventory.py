@@ -152,6 +152,16 @@ def inventory() -> tuple[PersonalData, ...]:
             _("Ingen."),
         ),
         PersonalData(
+            _("En rådsledamots rangordning i en omgång"),
+            ("council.ballot.person",),
+            _(
+                "För att ledamoten ska kunna ändra sin rangordning medan omgången är öppen. "
+                "Resultatet visar bara alla ledamöters sammantaget."
+            ),
+            _("Så länge omgången finns."),
+            _("Ingen; bara summan visas."),
+        ),
+        PersonalData(
             _("Kontaktuppgifter i registret över användningsfall"),
             ("register.usecase.contact_email", "register.usecase.contact_name"),
             _(

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from radslag.accounts import permissions
+from radslag.council.ballots import ballot_result
 from radslag.council.models import Round
 from radslag.council.results import survey_result
 from radslag.council.views.rounds import visible_round
@@ -19,6 +20,9 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not round_.results_are_public and not insider:
         raise PermissionDenied
+    if round_.kind == Round.Kind.BALLOT:
+        ballot_context = {"round": round_, "result": ballot_result(round_)}
+        return render(request, "council/ballot_results.html", ballot_context)
     weighting = request.GET.get("vagning")
     if weighting not in Round.Weighting.values:
         weighting = round_.weighting

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from radslag.accounts import permissions
-from radslag.council import survey
+from radslag.council import ballots, survey
 from radslag.council.forms import RoundForm
 from radslag.council.models import Item, Link, Round
 
@@ -71,7 +71,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else [],
         "own_links": own_links,
         "new_link": request.session.pop(f"council-link-{round_.pk}", None),
-        "vote_count": round_.pair_votes.count(),
+        "vote_count": round_.pair_votes.count() + round_.ballots.count(),
+        "may_rank": ballots.may_cast(request.user, round_),
         "municipality_count": round_.pair_votes.values("municipality").distinct().count(),
         "link_count": round_.links.filter(withdrawn_at__isnull=True).count(),
     }
@@ -86,7 +87,6 @@ def round_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             round_ = form.save(commit=False)
-            round_.kind = Round.Kind.WIKI_SURVEY
             round_.created_by = request.user  # type: ignore[assignment]
             round_.save()
             Item.objects.bulk_create(
