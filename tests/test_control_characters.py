@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
 from radslag.needs.models import Need
+from tests.people import convener
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def test_the_api_answers_with_a_json_message(client: Client) -> None:
 
 
 def test_a_form_post_with_a_nul_byte_is_refused_and_nothing_is_stored(client: Client) -> None:
-    staff = get_user_model().objects.create_user("s", password="x", is_staff=True)
+    staff = convener("s", password="x")
     client.force_login(staff)
 
     response = client.post("/behov/nytt/", {"title": "Chatt\x00bot", "text": "Något."})
@@ -62,7 +62,7 @@ def test_a_form_post_with_a_nul_byte_is_refused_and_nothing_is_stored(client: Cl
 def test_line_breaks_and_tabs_in_a_text_are_not_control_characters_to_refuse(
     client: Client,
 ) -> None:
-    staff = get_user_model().objects.create_user("s", password="x", is_staff=True)
+    staff = convener("s", password="x")
     client.force_login(staff)
 
     response = client.post("/behov/nytt/", {"title": "Rad", "text": "Första\r\nandra\tkolumn"})

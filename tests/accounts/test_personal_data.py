@@ -88,7 +88,7 @@ def test_erasure_leaves_a_nameless_account_and_nothing_that_names_the_person(
     assert not Invitation.objects.exists()
     assert not AccessLog.objects.exists()
     assert not AccessAttempt.objects.exists()
-    assert UseCase.objects.get().contact_email == ""
+    assert UseCase.objects.get(title="Chattbot", organisation_id="1715").contact_email == ""
     assert Need.objects.get(pk=need.pk).created_by == kim
     assert done.audit_entries >= 2
     log = json.dumps(list(AuditEntry.objects.values()), default=str).lower()

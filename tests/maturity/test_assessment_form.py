@@ -101,7 +101,7 @@ def test_it_submits_when_every_dimension_is_answered(admin_client: Client) -> No
     assessment = Assessment.objects.get(municipality_id="0114", year=YEAR)
     assert assessment.is_submitted
     assert assessment.submitted_by is not None
-    assert assessment.submitted_by.is_staff
+    assert assessment.submitted_by.is_superuser
     assert assessment.submitted_at is not None
     assert not assessment.is_example
     assert Answer.objects.filter(assessment=assessment, level=3).count() == 7

@@ -32,9 +32,7 @@ def submitted(assess: Assess) -> Assessment:
 
 @pytest.fixture
 def convener() -> User:
-    user = User.objects.create_user(
-        "sammankallande", is_staff=True, first_name="Eva", last_name="Ek"
-    )
+    user = User.objects.create_user("sammankallande", first_name="Eva", last_name="Ek")
     Membership.objects.create(person=user, role=Role.CONVENER)
     return user
 
@@ -141,9 +139,9 @@ def test_reopening_sends_an_anonymous_visitor_to_log_in(
 
 
 def test_only_conveners_may_reopen(convener: User) -> None:
-    inactive = User.objects.create_user("slutat", is_staff=True, is_active=False)
+    inactive = User.objects.create_user("slutat", is_active=False)
     Membership.objects.create(person=inactive, role=Role.CONVENER)
-    representative = User.objects.create_user("rep", is_staff=True)
+    representative = User.objects.create_user("rep")
     Membership.objects.create(
         person=representative, role=Role.REPRESENTATIVE, municipality_id="0114"
     )

@@ -13,13 +13,14 @@ from radslag.needs.support import merge
 from radslag.register.choices import Publication, Stage
 from radslag.register.models import UseCase
 from tests.needs.conftest import ELDERLY_CARE_PARAPHRASE, WATER_TEXT, MakeNeed, support_codes
+from tests.people import convener
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def staff(client: Client, django_user_model: Any) -> Client:
-    client.force_login(django_user_model.objects.create_user("sammankallande", is_staff=True))
+    client.force_login(convener("sammankallande"))
     return client
 
 

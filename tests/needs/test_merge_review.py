@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 
 import pytest
-from django.contrib.auth.models import User
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 from radslag.needs.models import Merge, Need
 from radslag.needs.support import UndoRefusedError, merge, undo
 from tests.needs.conftest import MakeNeed, support_codes
+from tests.people import convener
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ CODES = ["0180", "1480", "1280", "2062", "1715", "0114", "1283"]
 
 @pytest.fixture
 def staff(client: Client) -> Client:
-    client.force_login(User.objects.create_user("sam", is_staff=True))
+    client.force_login(convener("sam"))
     return client
 
 

@@ -15,13 +15,14 @@ from tests.needs.conftest import (
     MakeNeed,
     support_codes,
 )
+from tests.people import convener
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def staff(client: Client, django_user_model: Any) -> Client:
-    client.force_login(django_user_model.objects.create_user("sammankallande", is_staff=True))
+    client.force_login(convener("sammankallande"))
     return client
 
 

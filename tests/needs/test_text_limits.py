@@ -23,6 +23,7 @@ from radslag.register.models import UseCase
 from tests.needs.conftest import ELDERLY_CARE_PARAPHRASE, ELDERLY_CARE_TEXT, MakeNeed
 from tests.needs.test_submit_page import form_data
 from tests.needs.test_upload import GOOD_ROW, assert_rejected, post, xlsx
+from tests.people import convener
 from tests.register.fakes import RecordingEncoder
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ TOO_LONG_TEXT = "Texten har 5001 tecken men får ha högst 5000. Korta den."
 
 @pytest.fixture
 def staff(client: Client, django_user_model: Any) -> Client:
-    client.force_login(django_user_model.objects.create_user("sammankallande", is_staff=True))
+    client.force_login(convener("sammankallande"))
     return client
 
 
@@ -157,7 +158,7 @@ def test_the_live_hint_finds_a_similar_need_from_a_maximal_text(
 ) -> None:
     existing = make_need("1280", text=ELDERLY_CARE_TEXT)
     browser = Client(enforce_csrf_checks=True)
-    browser.force_login(django_user_model.objects.create_user("redaktor", is_staff=True))
+    browser.force_login(convener("redaktor"))
     browser.get("/behov/nytt/")
     token = browser.cookies["csrftoken"].value
     text = ((ELDERLY_CARE_PARAPHRASE + " ") * 100)[: text_limits.DESCRIPTION]

@@ -18,6 +18,7 @@ from radslag.needs.models import Need, Theme
 from radslag.needs.simulation import SimulatedNeed, simulate
 from radslag.needs.support import merge, submit
 from radslag.needs.themes import Candidate, compute_themes, label_from_titles
+from tests.people import convener
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def simulated() -> list[Need]:
 
 @pytest.fixture
 def staff(client: Client, django_user_model: Any) -> Client:
-    client.force_login(django_user_model.objects.create_user("sammankallande", is_staff=True))
+    client.force_login(convener("sammankallande"))
     return client
 
 

@@ -17,6 +17,7 @@ from openpyxl import Workbook, load_workbook
 from radslag.needs import upload
 from radslag.needs.models import Need
 from tests.needs.conftest import ELDERLY_CARE_TEXT, WATER_TEXT, support_codes
+from tests.people import convener
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ POLICY_TEXT = "Vilka regler ska gälla när medarbetarna använder generativ AI 
 
 @pytest.fixture
 def staff(client: Client, django_user_model: Any) -> Client:
-    client.force_login(django_user_model.objects.create_user("sammankallande", is_staff=True))
+    client.force_login(convener("sammankallande"))
     return client
 
 

@@ -18,6 +18,7 @@ from radslag.needs import index
 from radslag.needs.models import Need
 from tests.needs.conftest import ELDERLY_CARE_PARAPHRASE, ELDERLY_CARE_TEXT, support_codes
 from tests.needs.test_upload import GOOD_ROW, POLICY_TEXT, WATER_ROW, post, xlsx
+from tests.people import convener
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ POLICY_ROW = ["strategisk fråga", "Policy för generativ AI", POLICY_TEXT, "it-
 
 @pytest.fixture
 def staff(client: Client, django_user_model: Any) -> Client:
-    client.force_login(django_user_model.objects.create_user("sammankallande", is_staff=True))
+    client.force_login(convener("sammankallande"))
     return client
 
 

@@ -177,24 +177,24 @@ def editable(user: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
     return queryset.filter(**{f"{field.removesuffix('_id')}__in": codes})
 
 
-def may_write(user: Any) -> bool:
-    """Transitional: pages still guarded by ``staff_required`` open to staff accounts."""
-    return bool(getattr(user, "is_active", False) and getattr(user, "is_staff", False))
+def require(allowed: bool) -> None:
+    """Refuse the request (403) unless ``allowed``; views call it after ``login_required``,
+    so a visitor is sent to sign in and a signed-in person without the right is told so."""
+    if not allowed:
+        raise PermissionDenied
 
 
-def staff_required(view: View) -> View:
-    """Send a visitor to the login page, and refuse a signed-in person without the right.
+def signed_in(view: View) -> View:
+    """Send a visitor to the login page; the view then asks this module what the person may do.
 
-    Django's ``staff_member_required`` sends both to the admin's login, which tells a signed-in
-    person nothing about why they cannot go on.
+    Django's ``staff_member_required`` would send both visitors and signed-in people to the
+    admin's login, which tells a signed-in person nothing about why they cannot go on.
     """
 
     @wraps(view)
     def guarded(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not may_write(request.user):
-            raise PermissionDenied
         return view(request, *args, **kwargs)
 
     return guarded

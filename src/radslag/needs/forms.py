@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from radslag.accounts.permissions import MunicipalAction, municipalities_for
 from radslag.municipalities.models import Municipality
 from radslag.municipalities.sizeclass import SizeClass
 from radslag.needs.models import Need, Theme, tidy_text, tidy_title
@@ -57,9 +58,14 @@ class NeedForm(forms.ModelForm):  # type: ignore[type-arg]
             "area": {"required": _("Välj ett verksamhetsområde.")},
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        """With ``user``, the municipalities offered (and accepted when posted) are those the
+        person may submit and support needs for."""
         super().__init__(*args, **kwargs)
         use_limit_messages(self)
+        if user is not None:
+            _limit(self.fields["municipality"], user, MunicipalAction.SUBMIT_NEED)
+            _limit(self.fields["supporters"], user, MunicipalAction.SUPPORT_NEED)
 
     def clean_title(self) -> str:
         return tidy_title(self.cleaned_data["title"])
@@ -136,6 +142,18 @@ class SupportForm(forms.Form):
     municipality = MunicipalityChoiceField(
         queryset=Municipality.objects.order_by("name"), label=_("Kommun")
     )
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            _limit(self.fields["municipality"], user, MunicipalAction.SUPPORT_NEED)
+
+
+def _limit(field: forms.Field, user: Any, action: MunicipalAction) -> None:
+    """Offer only the municipalities the person acts for; a forged code is then refused next
+    to the field as an invalid choice."""
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = municipalities_for(user, action).order_by("name")
 
 
 class MergeForm(forms.Form):

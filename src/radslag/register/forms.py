@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -133,7 +134,16 @@ class UseCaseForm(_ModelForm):
             "participants": forms.SelectMultiple(attrs={"size": 6}),
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        organisations: QuerySet[Municipality] | None = None,
+        any_organisation: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        """``organisations``: the municipalities the person may register cases for (all when
+        None); ``any_organisation``: whether a case may belong to an organisation that is not
+        a municipality (by name), which only a convener registers."""
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         municipalities = Municipality.objects.order_by("name")
@@ -141,6 +151,12 @@ class UseCaseForm(_ModelForm):
             field = self.fields[name]
             assert isinstance(field, forms.ModelChoiceField)
             field.queryset = municipalities
+        if organisations is not None:
+            owner = self.fields["organisation"]
+            assert isinstance(owner, forms.ModelChoiceField)
+            # A posted code outside these is refused next to the field, like any unknown one.
+            owner.queryset = organisations.order_by("name")
+        self.any_organisation = any_organisation
         use_limit_messages(self)
         for name, choices in OPTIONAL_CHOICES.items():
             field = self.fields[name]
@@ -190,6 +206,8 @@ class UseCaseForm(_ModelForm):
             )
         if not data.get("organisation") and not data.get("organisation_name"):
             self.add_error("organisation", _("Ange kommunen eller organisationens namn."))
+        elif not data.get("organisation") and not self.any_organisation:
+            self.add_error("organisation", _("Välj kommunen som användningsfallet hör till."))
         for done, when, label in (
             ("dpia_done", "dpia_date", _("DPIA")),
             ("fria_done", "fria_date", _("FRIA")),

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from radslag import text_limits
+from radslag.accounts.permissions import editable
 from radslag.decide.text import search_stems
 from radslag.municipalities.models import Municipality
 from radslag.register.aiact import Classification, RiskClass, classify
@@ -65,10 +66,8 @@ class UseCaseQuerySet(models.QuerySet["UseCase"]):
         return self.published().exclude(source=Source.EXAMPLE)
 
     def visible_to(self, user: Any) -> UseCaseQuerySet:
-        """Drafts are for staff until editing rights per municipality arrive."""
-        if getattr(user, "is_staff", False):
-            return self.all()
-        return self.published()
+        """Published cases, and the drafts the person may edit."""
+        return self.published() | editable(user, self)
 
     def of_municipality(self, municipality: Municipality | str) -> UseCaseQuerySet:
         """Cases the municipality runs or takes part in."""

@@ -33,3 +33,15 @@ def may_act_for(user: Any, action_and_code: str) -> bool:
 @register.filter
 def may_invite(user: Any) -> bool:
     return permissions.may_invite_anyone(user)
+
+
+@register.filter
+def may_for_any(user: Any, action: str) -> bool:
+    """``user|may_for_any:"submit_need"``: may the person take the action for some municipality?"""
+    return permissions.municipalities_for(user, permissions.MunicipalAction(action)).exists()
+
+
+@register.simple_tag
+def may_for(user: Any, action: str, code: str) -> bool:
+    """``{% may_for user "answer_assessment" municipality.code as allowed %}``."""
+    return permissions.may_act_for(user, permissions.MunicipalAction(action), code)

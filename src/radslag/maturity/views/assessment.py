@@ -1,7 +1,7 @@
 """Answering the yearly self-assessment: save drafts, then submit.
 
 A submitted assessment stands as given unless a convener opens it again (views/reopen.py).
-Editing rights per municipality come later; until then only logged-in staff may answer.
+A municipality's representative answers for it; a convener for any.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from radslag.accounts.permissions import Action, can, staff_required
+from radslag.accounts import permissions
+from radslag.accounts.permissions import Action, MunicipalAction, can, signed_in
 from radslag.maturity.forms import AssessmentForm, ReopenForm
 from radslag.maturity.models import Answer, Assessment, MaturityModel, Reopening
 from radslag.maturity.views.national import municipality_or_404
@@ -26,9 +27,12 @@ from radslag.municipalities.models import Municipality
 FIRST_YEAR = 2023
 
 
-@staff_required
+@signed_in
 def assessment(request: HttpRequest, code: str, year: int) -> HttpResponse:
     municipality = municipality_or_404(code)
+    permissions.require(
+        permissions.may_act_for(request.user, MunicipalAction.ANSWER_ASSESSMENT, municipality.code)
+    )
     if not FIRST_YEAR <= year <= timezone.localdate().year:
         raise Http404(
             _("Självskattningen finns för åren %(first)s till i år.") % {"first": FIRST_YEAR}

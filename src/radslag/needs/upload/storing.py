@@ -10,7 +10,7 @@ transaction.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +22,7 @@ from radslag.municipalities.models import Municipality
 from radslag.needs import index
 from radslag.needs.models import Need
 from radslag.needs.support import kept_version, merge, submit
-from radslag.needs.upload.checking import NeedRow, parse_upload
+from radslag.needs.upload.checking import MUNICIPALITY, SUPPORTERS, NeedRow, parse_upload
 from radslag.needs.upload.reading import Problem
 
 #: The decision that stores a row as a new submission; any other is the id to merge into.
@@ -143,11 +143,37 @@ def store(
     return needs
 
 
+def _not_allowed(rows: Sequence[NeedRow], allowed: Collection[str] | None) -> list[Problem]:
+    """A row for a municipality the uploader does not act for is refused like a bad cell.
+
+    ``allowed`` is None for a convener, who may submit for every municipality.
+    """
+    if allowed is None:
+        return []
+    problems = []
+    for row in rows:
+        for column, code in [(MUNICIPALITY, row.municipality)] + [
+            (SUPPORTERS, supporter) for supporter in row.supporters
+        ]:
+            if code not in allowed:
+                problems.append(
+                    Problem(
+                        row.row,
+                        column,
+                        _("Du kan inte lämna inlägg eller stöd för kommunen %(code)s.")
+                        % {"code": code},
+                    )
+                )
+    return problems
+
+
 def import_needs(
     filename: str,
     data: bytes,
     created_by: Any = None,
     decisions: Mapping[str, str] | None = None,
+    *,
+    allowed: Collection[str] | None = None,
 ) -> UploadResult:
     """Check the whole file and store every row only if nothing is wrong or undecided.
 
@@ -157,8 +183,9 @@ def import_needs(
     """
     codes = set(Municipality.objects.values_list("code", flat=True))
     parsed = parse_upload(filename, data, codes)
-    if parsed.problems:
-        return UploadResult(filename, problems=parsed.problems)
+    problems = parsed.problems or _not_allowed(parsed.rows, allowed)
+    if problems:
+        return UploadResult(filename, problems=problems)
     undecided, targets = decide(parsed.rows, find_duplicates(parsed.rows), decisions)
     if undecided:
         return UploadResult(filename, duplicates=undecided)

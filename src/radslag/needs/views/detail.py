@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from radslag.accounts.permissions import staff_required
+from radslag.accounts import permissions
+from radslag.accounts.permissions import Action, MunicipalAction, signed_in
 from radslag.decide.text_duplicates import near_duplicates
 from radslag.needs import index, matching
 from radslag.needs.forms import MergeForm, SupportForm
@@ -38,7 +39,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "solutions": matching.solutions(
             index.need_text(need.title, need.text), need.area, visible_case_ids(request)
         ),
-        "support_form": SupportForm(),
+        "support_form": SupportForm(user=request.user),
         "merges": [
             (record, undoable(record) is None)
             for record in need.merges_in.filter(undone_at__isnull=True).select_related("merged")
@@ -47,11 +48,14 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "needs/detail.html", context)
 
 
-@staff_required
 @require_POST
+@signed_in
 def support(request: HttpRequest, pk: int) -> HttpResponse:
+    permissions.require(
+        permissions.municipalities_for(request.user, MunicipalAction.SUPPORT_NEED).exists()
+    )
     need = get_object_or_404(Need, pk=pk)
-    form = SupportForm(request.POST)
+    form = SupportForm(request.POST, user=request.user)
     if not form.is_valid():
         messages.error(request, _("Välj en kommun för att lägga till stöd."))
     elif add_support(need, form.cleaned_data["municipality"]):
@@ -69,10 +73,11 @@ def support(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(need.merged_into or need)
 
 
-@staff_required
 @require_POST
+@signed_in
 def merge_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Merge after confirmation: the first post shows both texts and the support after."""
+    permissions.require(permissions.can(request.user, Action.MERGE_NEEDS))
     kept = get_object_or_404(Need.objects.select_related("municipality"), pk=pk)
     form = MergeForm(request.POST)
     other = (
@@ -112,9 +117,10 @@ def _confirmation(kept: Need, other: Need) -> dict[str, object]:
     }
 
 
-@staff_required
 @require_POST
+@signed_in
 def undo_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    permissions.require(permissions.can(request.user, Action.MERGE_NEEDS))
     record = get_object_or_404(Merge.objects.select_related("kept", "merged"), pk=pk)
     try:
         undo(record)
@@ -129,9 +135,10 @@ def undo_merge(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(record.kept)
 
 
-@staff_required
+@signed_in
 def duplicate_review(request: HttpRequest) -> HttpResponse:
     """Pairs of open submissions similar enough to be the same, most similar first, by page."""
+    permissions.require(permissions.can(request.user, Action.MERGE_NEEDS))
     needs_index = index.need_index()
     pairs: list[tuple[Need, Need, float]] = []
     found: list[tuple[int, int, float]] = []

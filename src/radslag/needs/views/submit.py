@@ -9,16 +9,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from radslag import text_limits
-from radslag.accounts.permissions import staff_required
+from radslag.accounts import permissions
+from radslag.accounts.permissions import MunicipalAction, signed_in
 from radslag.needs import index
 from radslag.needs.forms import NeedForm
 from radslag.needs.models import TEXT_MIN_LENGTH, Need
 from radslag.needs.support import merge, submit
 
 
-@staff_required
+@signed_in
 def need_create(request: HttpRequest) -> HttpResponse:
-    form = NeedForm(request.POST or None)
+    permissions.require(
+        permissions.municipalities_for(request.user, MunicipalAction.SUBMIT_NEED).exists()
+    )
+    form = NeedForm(request.POST or None, user=request.user)
     similar: list[index.SimilarNeed] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

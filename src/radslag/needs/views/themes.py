@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from radslag.accounts.permissions import staff_required
+from radslag.accounts import permissions
+from radslag.accounts.permissions import Action, signed_in
 from radslag.maturity.comparison import populations
 from radslag.municipalities.sizeclass import SizeClass, size_class_of
 from radslag.needs import matching
@@ -131,9 +132,10 @@ def _theme_context(
     }
 
 
-@staff_required
 @require_POST
+@signed_in
 def rename(request: HttpRequest, pk: int) -> HttpResponse:
+    permissions.require(permissions.can(request.user, Action.RENAME_THEME))
     theme = get_object_or_404(Theme.objects.select_related("successor"), pk=pk)
     if theme.retired_at is not None:
         return _gone(request, theme)
@@ -148,9 +150,10 @@ def rename(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "needs/theme.html", _theme_context(request, theme, form), status=400)
 
 
-@staff_required
 @require_POST
+@signed_in
 def recompute(request: HttpRequest) -> HttpResponse:
+    permissions.require(permissions.can(request.user, Action.COMPUTE_THEMES))
     latest = theme_tasks().first()
     if latest is None or latest.status not in {"READY", "RUNNING"}:
         compute_all_themes.enqueue()

@@ -17,7 +17,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from radslag.accounts.permissions import staff_required
+from radslag.accounts import permissions
+from radslag.accounts.permissions import MunicipalAction, signed_in
 from radslag.needs import upload as needs_upload
 from radslag.needs.models import Need
 from radslag.register.areas import Area
@@ -40,8 +41,17 @@ class UploadForm(forms.Form):
 PENDING = "needs_upload_pending"
 
 
-@staff_required
+def _allowed_codes(request: HttpRequest) -> set[str] | None:
+    """The municipalities the uploader may submit for; None for a convener, who may for all."""
+    if permissions.is_convener(request.user):
+        return None
+    allowed = permissions.municipalities_for(request.user, MunicipalAction.SUBMIT_NEED)
+    return set(allowed.values_list("code", flat=True))
+
+
+@signed_in
 def upload(request: HttpRequest) -> HttpResponse:
+    permissions.require(_allowed_codes(request) != set())
     if request.method == "POST" and "pending" in request.POST:
         return _decide(request)
     # Bound on every POST, even one without a file, so that the missing file is reported.
@@ -57,7 +67,9 @@ def upload(request: HttpRequest) -> HttpResponse:
             result = needs_upload.UploadResult(filename, [], problems)
         else:
             data = uploaded.read()
-            result = needs_upload.import_needs(filename, data, request.user)
+            result = needs_upload.import_needs(
+                filename, data, request.user, allowed=_allowed_codes(request)
+            )
             if result.duplicates:
                 token = _keep_pending(request, filename, data)
         if result.ok:
@@ -86,7 +98,11 @@ def _decide(request: HttpRequest) -> HttpResponse:
         return redirect("needs:upload")
     decisions = {key: request.POST.get(key, "") for key in request.POST if key.startswith("rad-")}
     result = needs_upload.import_needs(
-        pending["filename"], base64.b64decode(pending["data"]), request.user, decisions
+        pending["filename"],
+        base64.b64decode(pending["data"]),
+        request.user,
+        decisions,
+        allowed=_allowed_codes(request),
     )
     if result.ok:
         del request.session[PENDING]

@@ -7,7 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from radslag.accounts.permissions import staff_required
+from radslag.accounts import permissions
+from radslag.accounts.permissions import Action, signed_in
 from radslag.partials import render_page_or_partial
 from radslag.register.embeddings import default_encoder, vector_index
 from radslag.register.models import UseCase
@@ -48,16 +49,18 @@ def _status_context() -> dict[str, object]:
     }
 
 
-@staff_required
+@signed_in
 def embedding_status(request: HttpRequest) -> HttpResponse:
+    permissions.require(permissions.can(request.user, Action.MANAGE_EMBEDDINGS))
     return render_page_or_partial(
         request, "register/embedding.html", "register/_embedding_progress.html", _status_context()
     )
 
 
-@staff_required
 @require_POST
+@signed_in
 def start_embedding(request: HttpRequest) -> HttpResponse:
+    permissions.require(permissions.can(request.user, Action.MANAGE_EMBEDDINGS))
     latest = embedding_tasks().first()
     if latest is None or latest.status not in {"READY", "RUNNING"}:
         embed_all_cases.enqueue()
