@@ -10,6 +10,9 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from radslag.accounts.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from radslag.accounts.models import Membership, Role
+from radslag.municipalities.models import Municipality
+from radslag.municipalities.sizeclass import SizeClass
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +127,23 @@ def test_the_demo_accounts_can_sign_in_and_a_second_run_changes_nothing(
         assert list(person.memberships.values_list("role", "municipality")) == [
             (account.role, account.municipality)
         ]
+
+
+def test_the_demo_has_an_account_for_every_role_and_a_large_and_a_small_municipality(
+    settings: Any,
+) -> None:
+    settings.DEMO = True
+    call_command("demo_accounts")
+
+    roles = set(Membership.objects.values_list("role", flat=True))
+    represented = set(
+        Membership.objects.filter(role=Role.REPRESENTATIVE).values_list(
+            "municipality_id", flat=True
+        )
+    )
+    sizes = {
+        Municipality.objects.with_latest_figures().get(code=code).size_class for code in represented
+    }
+
+    assert roles == set(Role.values)
+    assert {SizeClass.CITY, SizeClass.SMALL} <= sizes

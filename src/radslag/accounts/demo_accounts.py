@@ -33,10 +33,51 @@ DEMO_ACCOUNTS = (
         username="samordnare",
         full_name="Sam Samordnare",
         description=_(
-            "Samordnare: registrerar och ändrar användningsfall, behov och självskattningar"
+            "Samordnare: allt, för alla kommuner, och rådets omgångar, granskningsloggen och "
+            "personuppgifter"
         ),
         role=Role.CONVENER,
         municipality=None,
         is_staff=True,
+    ),
+    DemoAccount(
+        username="ledamot",
+        full_name="Lena Ledamot",
+        description=_(
+            "Rådsledamot: rangordnar i rådets omgångar och ser resultat före publicering"
+        ),
+        role=Role.COUNCIL_MEMBER,
+        municipality=None,
+        is_staff=False,
+    ),
+    DemoAccount(
+        username="goteborg",
+        full_name="Göran Gustafsson",
+        description=_(
+            "Kommunrepresentant för Göteborg, en stor kommun: Göteborgs användningsfall, behov "
+            "och självskattning, deltagarlänkar och inbjudningar av kollegor"
+        ),
+        role=Role.REPRESENTATIVE,
+        municipality="1480",
+        is_staff=False,
+    ),
+    DemoAccount(
+        username="gagnef",
+        full_name="Greta Gagnér",
+        description=_(
+            "Kommunrepresentant för Gagnef, en liten kommun: Gagnefs användningsfall, behov "
+            "och självskattning, deltagarlänkar och inbjudningar av kollegor"
+        ),
+        role=Role.REPRESENTATIVE,
+        municipality="2026",
+        is_staff=False,
+    ),
+    DemoAccount(
+        username="medarbetare",
+        full_name="Maja Medarbetare",
+        description=_("Medarbetare i Gagnef: lämnar in behov och stöd för Gagnef"),
+        role=Role.STAFF,
+        municipality="2026",
+        is_staff=False,
     ),
 )
