@@ -157,3 +157,21 @@ def test_the_municipality_page_shows_the_score_and_links_to_the_profile(
 @pytest.mark.parametrize("code", ["9999", "12", "abcd"])
 def test_it_answers_404_for_a_code_that_is_not_a_municipality(client: Client, code: str) -> None:
     assert client.get(f"/mognad/kommuner/{code}/").status_code == 404
+
+
+def test_a_submitted_assessment_missing_an_answer_is_shown_unscored_not_as_an_error(
+    client: Client,
+) -> None:
+    from django.utils import timezone
+
+    from radslag.maturity.models import Assessment, MaturityModel
+
+    Assessment.objects.create(
+        municipality_id="1715",
+        year=timezone.localdate().year,
+        model=MaturityModel.objects.current(),
+        status=Assessment.Status.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
+
+    assert client.get("/mognad/kommuner/1715/").status_code == 200

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from radslag.maturity import charts
 from radslag.maturity.comparison import PeerGroup, peer_groups, scored_assessments
-from radslag.maturity.models import Assessment, Dimension, Level, MaturityModel
+from radslag.maturity.models import Answer, Assessment, Dimension, Level, MaturityModel
 from radslag.maturity.scoring import Spread, largest_gaps, overall_score
 from radslag.maturity.views.national import municipality_or_404
 from radslag.maturity.years import YearChoice, choose_year
@@ -89,7 +89,10 @@ def shown_assessment(submitted: list[Assessment], years: YearChoice) -> Assessme
 
 def _comparison(municipality: Municipality, own: Assessment, year: int | None) -> dict[str, Any]:
     dimensions = own.model.dimension_list()
-    answers = {answer.dimension.key: answer for answer in own.answers.all()}
+    given = {answer.dimension.key: answer for answer in own.answers.all()}
+    # A dimension without an answer (say, an assessment restored from a partial export) is
+    # shown unscored rather than failing the page.
+    answers = {d.key: given.get(d.key) or Answer(level=None, comment="") for d in dimensions}
     levels = [answers[d.key].level for d in dimensions]
     complete = [level for level in levels if level is not None]
     # The population is annotated by municipality_or_404 (with_latest_figures).
