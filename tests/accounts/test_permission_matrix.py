@@ -19,7 +19,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from radslag.accounts import invitations
+from radslag.accounts import invitations, tokens
 from radslag.accounts.models import Role
 from radslag.council import survey
 from radslag.council.models import Item, Round
@@ -53,6 +53,7 @@ class Site:
     proposal: Item
     token: str
     person: User
+    key_id: int
     people: dict[str, User | None] = field(default_factory=dict)
 
 
@@ -172,6 +173,13 @@ MATRIX: dict[str, Cell] = {
         lambda s: {"confirm": "fel namn"},
     ),
     "accounts:own_export": Cell(lambda s: "/konto/mina-uppgifter.json", SIGNED_IN),
+    "accounts:tokens": Cell(lambda s: "/konto/api-nycklar/", SIGNED_IN),
+    # The key is the convener's: nobody else finds it.
+    "accounts:token_revoke": Cell(
+        lambda s: f"/konto/api-nycklar/{s.key_id}/aterkalla/",
+        (302, 302, 404, 404, 404, 404),
+        lambda s: {},
+    ),
     "accounts:invitations": Cell(lambda s: "/konto/inbjudningar/", (302, 200, 403, 200, 200, 403)),
     "accounts:withdraw_invitation": Cell(
         lambda s: f"/konto/inbjudningar/{s.invitation_id}/aterkalla/",
@@ -296,6 +304,7 @@ def site() -> Site:
         proposal=proposal,
         token=survey.create_link(round_, kil, None)[1],
         person=User.objects.create_user("annan-person"),
+        key_id=tokens.create(chief, "nyckel")[0].pk,
         people=people,
     )
 

@@ -54,3 +54,34 @@ def test_the_api_never_answers_with_a_server_error() -> None:
             case.call_and_validate(checks=[not_a_server_error])
 
         call()
+
+
+@pytest.mark.usefixtures("connections_kept_open")
+def test_the_writing_operations_with_a_valid_key_never_answer_with_a_server_error() -> None:
+    from radslag.accounts import tokens
+    from tests.people import convener
+
+    key = tokens.create(convener(), "fuzz")[1]
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    writing = [
+        result.ok()
+        for result in schema.get_all_operations()
+        if result.ok().method.upper() in {"POST", "PATCH"}
+    ]
+    assert writing, "the OpenAPI document lists no writing operation"
+
+    for operation in writing:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=40,
+            deadline=None,
+            database=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        )
+        def call(case: schemathesis.Case) -> None:
+            case.call_and_validate(
+                headers={"Authorization": f"Bearer {key}"}, checks=[not_a_server_error]
+            )
+
+        call()

@@ -34,6 +34,7 @@ AUDITED = (
     "maturity.answer",
     "accounts.membership",
     "accounts.invitation",
+    "accounts.apitoken",
 )
 # Fields whose values say nothing a reader of the log needs and would only fill it.
 LEFT_OUT_FIELDS = {"token_hash", "updated_at", "created_at", "search_text"}

@@ -97,3 +97,11 @@ class ErasureConfirmationForm(forms.Form):
                 _("Skriv personens användarnamn exakt som det står för att bekräfta.")
             )
         return typed
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Namn på nyckeln"),
+        max_length=100,
+        help_text=_("Så att du känner igen den, till exempel: kommunens AI-register."),
+    )

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from radslag.accounts.views import invitations, oidc, personal_data, session
+from radslag.accounts.views import invitations, oidc, personal_data, session, tokens
 
 app_name = "accounts"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("personer/<int:pk>/uppgifter.json", personal_data.person_export, name="person_export"),
     path("personer/<int:pk>/radera/", personal_data.person_erase, name="person_erase"),
     path("mina-uppgifter.json", personal_data.own_export, name="own_export"),
+    path("api-nycklar/", tokens.token_list, name="tokens"),
+    path("api-nycklar/<int:pk>/aterkalla/", tokens.token_revoke, name="token_revoke"),
     path("inbjudningar/", invitations.invitation_list, name="invitations"),
     path("inbjudningar/<int:pk>/aterkalla/", invitations.withdraw, name="withdraw_invitation"),
     path("inbjudan/<str:token>/", invitations.accept, name="accept_invitation"),

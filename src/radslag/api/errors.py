@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import AuthenticationError, ValidationError
 
 
 class NotFoundError(Exception):
@@ -13,6 +13,18 @@ class NotFoundError(Exception):
 
 class BadRequestError(Exception):
     """The request is well-formed HTTP but asks for something that cannot be answered."""
+
+
+class ForbiddenError(Exception):
+    """The key's owner may not do this (another municipality's object, say)."""
+
+
+class InvalidDataError(Exception):
+    """The data breaks the same rules the forms apply; ``errors`` by field."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__("; ".join(f"{field}: {' '.join(m)}" for field, m in errors.items()))
+        self.errors = errors
 
 
 def _message(error: ValidationError) -> str:
@@ -33,6 +45,23 @@ def install_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(NotFoundError)
     def not_found(request: HttpRequest, error: NotFoundError) -> HttpResponse:
         return api.create_response(request, {"detail": str(error)}, status=404)
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
+        detail = (
+            "a valid API key is needed: send 'Authorization: Bearer <key>' with a key made on "
+            "/konto/api-nycklar/ (a revoked key, or one of a closed account, is not valid)"
+        )
+        return api.create_response(request, {"detail": detail}, status=401)
+
+    @api.exception_handler(ForbiddenError)
+    def forbidden(request: HttpRequest, error: ForbiddenError) -> HttpResponse:
+        return api.create_response(request, {"detail": str(error)}, status=403)
+
+    @api.exception_handler(InvalidDataError)
+    def invalid(request: HttpRequest, error: InvalidDataError) -> HttpResponse:
+        body = {"detail": str(error), "errors": error.errors}
+        return api.create_response(request, body, status=400)
 
     @api.exception_handler(BadRequestError)
     def bad_request(request: HttpRequest, error: BadRequestError) -> HttpResponse:

@@ -71,6 +71,16 @@ def inventory() -> tuple[PersonalData, ...]:
             _("Samordnarna."),
         ),
         PersonalData(
+            _("API-nycklar: namnet du gav nyckeln, när den skapades och senast användes"),
+            ("accounts.apitoken.person",),
+            _(
+                "För att ett program ska kunna skriva med dina rättigheter. Nyckeln sparas "
+                "bara som ett kontrollvärde."
+            ),
+            _("Tills du återkallar den eller kontot stängs."),
+            _("Du själv."),
+        ),
+        PersonalData(
             _("Inbjudningar: e-postadressen som bjöds in, vem som bjöd in och vem som tog emot"),
             (
                 "accounts.invitation.email",

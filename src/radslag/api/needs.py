@@ -1,0 +1,162 @@
+"""Needs, strategic questions and obstacles through the API: reading what municipalities have
+submitted, and, with a personal key, submitting and correcting one's own municipality's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+
+from radslag.accounts import permissions
+from radslag.accounts.audit import acting_as
+from radslag.accounts.permissions import MunicipalAction
+from radslag.api.auth import WRITE_ERRORS, ErrorOut, PersonalKey
+from radslag.api.errors import ForbiddenError, NotFoundError
+from radslag.api.forms_as_schemas import errors_of, form_data, schema_of
+from radslag.api.pagination import Page, PageQuery, page_of
+from radslag.needs import index
+from radslag.needs.forms import NeedForm
+from radslag.needs.models import Need
+from radslag.needs.support import submit
+
+router = Router(tags=["behov"])
+
+
+class NeedOut(Schema):
+    id: int
+    url: str
+    kind: str
+    title: str
+    text: str
+    area: str
+    municipality_code: str
+    supporting_municipalities: list[str]
+    merged_into: int | None
+    is_example: bool
+
+
+class SimilarOut(Schema):
+    id: int
+    title: str
+    similarity: float
+
+
+class NeedCreatedOut(NeedOut):
+    similar: list[SimilarOut] = Field(
+        description="open submissions much like this one, which a person may want to merge"
+    )
+
+
+class NeedFilters(PageQuery):
+    kind: Need.Kind | None = None
+    municipality: str | None = Field(None, pattern=r"^\d{4}$", description="four-digit code")
+
+
+NeedIn = schema_of("NeedIn", NeedForm)
+
+
+def _out(request: HttpRequest, need: Need) -> dict[str, Any]:
+    return {
+        "id": need.pk,
+        "url": request.build_absolute_uri(need.get_absolute_url()),
+        "kind": need.kind,
+        "title": need.title,
+        "text": need.text,
+        "area": need.area,
+        "municipality_code": need.municipality_id,
+        "supporting_municipalities": sorted(
+            need.supporting_municipalities().values_list("code", flat=True)
+        ),
+        "merged_into": need.merged_into_id,
+        "is_example": need.is_example,
+    }
+
+
+@router.get("/behov/", response=Page[NeedOut], summary="List submissions, newest first")
+def list_needs(request: HttpRequest, filters: Query[NeedFilters]) -> dict[str, object]:
+    needs = Need.objects.all()
+    if filters.kind:
+        needs = needs.filter(kind=filters.kind)
+    if filters.municipality:
+        needs = needs.filter(municipality_id=filters.municipality)
+    page = page_of(request, needs.order_by("-created_at", "-pk"), filters)
+    page["results"] = [_out(request, need) for need in page["results"]]  # type: ignore[attr-defined]
+    return page
+
+
+@router.get("/behov/{need_id}/", response={200: NeedOut, 404: ErrorOut}, summary="One submission")
+def get_need(request: HttpRequest, need_id: int) -> dict[str, Any]:
+    need = Need.objects.filter(pk=need_id).first() if 0 < need_id < 2**62 else None
+    if need is None:
+        raise NotFoundError(f"no submission has id {need_id}")
+    return _out(request, need)
+
+
+def _check_codes(request: HttpRequest, given: dict[str, Any]) -> None:
+    for field, action in (
+        ("municipality", MunicipalAction.SUBMIT_NEED),
+        ("supporters", MunicipalAction.SUPPORT_NEED),
+    ):
+        value = given.get(field)
+        codes = value if isinstance(value, list) else [value] if value else []
+        for code in codes:
+            if not permissions.may_act_for(request.user, action, str(code)):
+                raise ForbiddenError(
+                    f"{field}: the key's owner may not submit or support for municipality {code}"
+                )
+
+
+@router.post(
+    "/behov/",
+    response={201: NeedCreatedOut, **WRITE_ERRORS},
+    auth=PersonalKey(),
+    summary="Submit a need for one of the key owner's municipalities",
+)
+def create_need(request: HttpRequest, payload: NeedIn) -> Status[dict[str, Any]]:  # type: ignore[valid-type]
+    given = payload.dict(exclude_unset=True)  # type: ignore[attr-defined]
+    _check_codes(request, given)
+    # No near-duplicate question to answer through the API: it is submitted, and the similar
+    # submissions are listed in the answer.
+    form = NeedForm(
+        form_data(None, NeedForm, given) | {"decision": NeedForm.NEW}, user=request.user
+    )
+    if not form.is_valid():
+        raise errors_of(form)
+    with acting_as(request.user):
+        need = form.save(commit=False)
+        need.created_by = request.user
+        submit(need, form.cleaned_data["supporters"])
+    similar = index.similar_needs(need.title, need.text, exclude=need.pk)
+    listed = [
+        {"id": s.need.pk, "title": s.need.title, "similarity": round(s.similarity, 3)}
+        for s in similar
+    ]
+    return Status(201, _out(request, need) | {"similar": listed})
+
+
+@router.patch(
+    "/behov/{need_id}/",
+    response={200: NeedOut, 404: ErrorOut, **WRITE_ERRORS},
+    auth=PersonalKey(),
+    summary="Correct a submission of one of the key owner's municipalities",
+)
+def update_need(request: HttpRequest, need_id: int, payload: NeedIn) -> dict[str, Any]:  # type: ignore[valid-type]
+    need = Need.objects.filter(pk=need_id).first() if 0 < need_id < 2**62 else None
+    if need is None:
+        raise NotFoundError(f"no submission has id {need_id}")
+    if not permissions.can_edit(request.user, need):
+        raise ForbiddenError(f"the key's owner may not change submission {need_id}")
+    given = payload.dict(exclude_unset=True)  # type: ignore[attr-defined]
+    given.pop("supporters", None)  # support is added on the need's page or by a new submission
+    _check_codes(request, given)
+    form = NeedForm(
+        form_data(need, NeedForm, given) | {"decision": NeedForm.NEW},
+        instance=need,
+        user=request.user,
+    )
+    if not form.is_valid():
+        raise errors_of(form)
+    with acting_as(request.user):
+        form.save()
+    return _out(request, need)
