@@ -7,6 +7,15 @@ import sys
 
 # `import` cannot name a Python module, so the pair is spelt export_data/import_data inside.
 COMMAND_ALIASES = {"export": "export_data", "import": "import_data"}
+# Imports of reference data write thousands of rows; the audit log records each run as one
+# entry saying what was imported, by which command, instead of one entry per row.
+IMPORT_COMMANDS = {
+    "load_reference",
+    "import_pstw",
+    "import_kolada",
+    "import_kommungrupp",
+    "import_organisation_numbers",
+}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -27,12 +36,17 @@ def main(argv: list[str] | None = None) -> None:
     import django
     from django.core.management import execute_from_command_line
 
-    if len(args) > 1 and args[1].startswith("demo_"):
+    if len(args) > 1 and (args[1].startswith("demo_") or args[1] in IMPORT_COMMANDS):
         django.setup()
         from radslag.accounts.audit import acting_as, summarised
 
-        command = "radslag " + " ".join(args[1:]).replace("_", "-", 1)
-        with acting_as(None, command), summarised("exempeldata", f"{command}: exempeldata ersatt"):
+        command = " ".join(["radslag", args[1].replace("_", "-"), *args[2:]])
+        label, note = (
+            ("exempeldata", f"{command}: exempeldata ersatt")
+            if args[1].startswith("demo_")
+            else ("import", f"{command}: referensdata importerade")
+        )
+        with acting_as(None, command), summarised(label, note):
             execute_from_command_line(args)
         return
     execute_from_command_line(args)

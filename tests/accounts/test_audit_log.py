@@ -142,3 +142,20 @@ def test_the_log_shows_an_entry_for_a_bulk_change_that_names_no_single_object(
 
     assert answer.status_code == 200
     assert "exempeldata: ersatt" in answer.content.decode()
+
+
+def test_an_import_of_reference_data_is_recorded_as_one_entry_naming_the_command(
+    tmp_path: object,
+) -> None:
+    from pathlib import Path
+
+    from radslag.cli import main
+
+    path = Path(str(tmp_path)) / "nummer.csv"
+    path.write_text("kommunkod,organisationsnummer\n0180,2120000142\n", encoding="utf-8")
+
+    main(["radslag", "import-organisation-numbers", str(path)])
+
+    entry = AuditEntry.objects.get(object_label="import")
+    assert entry.actor_name == f"radslag import-organisation-numbers {path}"
+    assert "referensdata importerade" in entry.note
