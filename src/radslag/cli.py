@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 # `import` cannot name a Python module, so the pair is spelt export_data/import_data inside.
 COMMAND_ALIASES = {"export": "export_data", "import": "import_data"}
@@ -38,18 +40,29 @@ def main(argv: list[str] | None = None) -> None:
 
     if len(args) > 1 and (args[1].startswith("demo_") or args[1] in IMPORT_COMMANDS):
         django.setup()
-        from radslag.accounts.audit import acting_as, summarised
+    with recorded(args):
+        execute_from_command_line(args)
 
-        command = " ".join(["radslag", args[1].replace("_", "-"), *args[2:]])
-        label, note = (
-            ("exempeldata", f"{command}: exempeldata ersatt")
-            if args[1].startswith("demo_")
-            else ("import", f"{command}: referensdata importerade")
-        )
-        with acting_as(None, command), summarised(label, note):
-            execute_from_command_line(args)
-        return
-    execute_from_command_line(args)
+
+def recorded(args: list[str]) -> AbstractContextManager[None]:
+    """For a command that writes in bulk, one audit entry for its whole run, in its name."""
+    if len(args) < 2 or not (args[1].startswith("demo_") or args[1] in IMPORT_COMMANDS):
+        return nullcontext()
+    return _summarised_run(args)
+
+
+@contextmanager
+def _summarised_run(args: list[str]) -> Iterator[None]:
+    from radslag.accounts.audit import acting_as, summarised
+
+    command = " ".join(["radslag", args[1].replace("_", "-"), *args[2:]])
+    label, note = (
+        ("exempeldata", f"{command}: exempeldata ersatt")
+        if args[1].startswith("demo_")
+        else ("import", f"{command}: referensdata importerade")
+    )
+    with acting_as(None, command), summarised(label, note):
+        yield
 
 
 if __name__ == "__main__":

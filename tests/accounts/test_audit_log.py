@@ -149,12 +149,16 @@ def test_an_import_of_reference_data_is_recorded_as_one_entry_naming_the_command
 ) -> None:
     from pathlib import Path
 
-    from radslag.cli import main
+    from django.core.management import call_command
+
+    from radslag.cli import recorded
 
     path = Path(str(tmp_path)) / "nummer.csv"
     path.write_text("kommunkod,organisationsnummer\n0180,2120000142\n", encoding="utf-8")
 
-    main(["radslag", "import-organisation-numbers", str(path)])
+    # As `radslag import-organisation-numbers FILE` runs it, in this test's transaction.
+    with recorded(["radslag", "import_organisation_numbers", str(path)]):
+        call_command("import_organisation_numbers", str(path))
 
     entry = AuditEntry.objects.get(object_label="import")
     assert entry.actor_name == f"radslag import-organisation-numbers {path}"

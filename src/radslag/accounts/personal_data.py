@@ -45,9 +45,10 @@ def _use_cases_with_address(email: str) -> models.QuerySet[Any]:
 def export(person: Any) -> dict[str, Any]:
     """Everything held about ``person``, as plain data for a JSON file."""
     email = person.email
-    invitations = Invitation.objects.filter(
-        Q(invited_by=person) | Q(accepted_by=person) | Q(email__iexact=email or "\0")
-    ).select_related("municipality")
+    theirs = Q(invited_by=person) | Q(accepted_by=person)
+    if email:
+        theirs |= Q(email__iexact=email)
+    invitations = Invitation.objects.filter(theirs).select_related("municipality")
     login_records = [
         {
             "tid": _when(entry.attempt_time),
@@ -183,7 +184,7 @@ def erase(person: Any) -> Erasure:
         summarised("accounts.person", f"personuppgifter raderade: konto {person.pk}"),
     ):
         memberships, _ = Membership.objects.filter(person=person).delete()
-        invitations, _ = Invitation.objects.filter(email__iexact=email or "\0").delete()
+        invitations = Invitation.objects.filter(email__iexact=email).delete()[0] if email else 0
         ExternalIdentity.objects.filter(person=person).delete()
         login_records = sum(
             model.objects.filter(username=username).delete()[0] for model in LOGIN_RECORDS
