@@ -287,7 +287,10 @@ def test_it_rejects_more_rows_than_the_limit_and_stores_nothing(
     monkeypatch.setattr(upload.reading, "MAX_ROWS", 2)
     response = post(staff, "behov.csv", csv_text([GOOD_ROW, WATER_ROW, GOOD_ROW]).encode())
     [(_row, _column, message)] = assert_rejected(response, "behov.csv", 1)
-    assert message == "Filen har fler än 2 rader. Dela upp den i flera filer."
+    assert message == (
+        "Filen har fler än 2 rader, tomma rader medräknade. Ta bort tomma rader eller dela upp "
+        "den i flera filer."
+    )
 
 
 def test_it_rejects_a_header_without_data_rows(staff: Client) -> None:

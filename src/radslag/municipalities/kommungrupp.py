@@ -7,6 +7,7 @@ Gruppkod, Kommunkod, Kommun, Huvudgrupp and Kommungrupp 2023.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from django.db import transaction
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from radslag.core.workbooks import WorkbookLimitError, bounded_rows, check_archive
 from radslag.municipalities.models import Municipality, MunicipalityGroup
 
 SHEET = "Bilaga1 Lista alla kommuner"
@@ -41,7 +43,17 @@ def _code(value: object) -> str:
     return str(value or "").strip()
 
 
+# SKR's file lists the 290 municipalities; anything far longer is not that file.
+MAX_ROWS = 1000
+
+
 def read_kommungrupp(path: Path) -> list[GroupRow]:
+    try:
+        check_archive(path.read_bytes())
+    except WorkbookLimitError as limit:
+        raise KommungruppError(f"{path}: {limit}") from None
+    except OSError:
+        pass  # load_workbook below says what is wrong with the path
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
@@ -53,7 +65,10 @@ def read_kommungrupp(path: Path) -> list[GroupRow]:
             raise KommungruppError(
                 f"{path}: no sheet {SHEET!r} (found: {', '.join(workbook.sheetnames)})"
             )
-        rows = list(workbook[SHEET].iter_rows(min_row=HEADER_ROW, values_only=True))
+        try:
+            rows = list(bounded_rows(workbook[SHEET], MAX_ROWS))[HEADER_ROW - 1 :]
+        except WorkbookLimitError as limit:
+            raise KommungruppError(f"{path}, sheet {SHEET!r}: {limit}") from None
     finally:
         workbook.close()
     if not rows:
@@ -70,7 +85,7 @@ def read_kommungrupp(path: Path) -> list[GroupRow]:
         if all(cell is None or str(cell).strip() == "" for cell in cells):
             continue
 
-        def cell(name: str, cells: tuple[object, ...] = cells) -> object:
+        def cell(name: str, cells: Sequence[object] = cells) -> object:
             position = index[name]
             return cells[position] if position < len(cells) else None
 

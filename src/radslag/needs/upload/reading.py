@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import time
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -14,6 +15,14 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from radslag.core.spreadsheets import restore
+from radslag.core.workbooks import (
+    SECONDS,
+    WorkbookLimitError,
+    bounded_rows,
+    check_archive,
+    too_many_rows,
+    too_slow,
+)
 
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
@@ -117,6 +126,10 @@ def _unreadable_csv() -> UploadFileError:
 
 
 def _xlsx_rows(data: bytes) -> Generator[Sequence[object], None, None]:
+    try:
+        check_archive(data)
+    except WorkbookLimitError as limit:
+        raise UploadFileError(str(limit)) from None
     # openpyxl raises many kinds of errors on a broken or foreign file (zip, XML, key and
     # value errors); whichever it is, the user is told the file cannot be read.
     try:
@@ -128,7 +141,10 @@ def _xlsx_rows(data: bytes) -> Generator[Sequence[object], None, None]:
             raise _unreadable_xlsx()
         sheet: Any = workbook.worksheets[0]
         try:
-            yield from sheet.iter_rows(values_only=True)
+            # One row more than read_table allows, so its message (data rows) is the one shown.
+            yield from bounded_rows(sheet, MAX_ROWS + HEADER_ROW + 1)
+        except WorkbookLimitError as limit:
+            raise UploadFileError(str(limit)) from None
         except Exception:
             raise _unreadable_xlsx() from None
     finally:
@@ -193,18 +209,17 @@ def read_table(filename: str, data: bytes) -> tuple[list[object], list[tuple[int
     rows = _xlsx_rows(data) if extension_of(filename) == ".xlsx" else _csv_rows(data)
     header: list[object] | None = None
     table: list[tuple[int, list[object]]] = []
+    deadline = time.monotonic() + SECONDS
     try:
         for number, cells in enumerate(rows, start=HEADER_ROW):
+            # Blank rows count too: a million of them would otherwise be read for nothing.
+            if number > MAX_ROWS + HEADER_ROW:
+                raise UploadFileError(too_many_rows(MAX_ROWS))
+            if time.monotonic() > deadline:
+                raise UploadFileError(too_slow(SECONDS))
             if header is None:
                 header = list(cells)
-            elif is_empty(cells):
-                continue
-            elif len(table) == MAX_ROWS:
-                raise UploadFileError(
-                    _("Filen har fler än %(max)s rader. Dela upp den i flera filer.")
-                    % {"max": rows_text(MAX_ROWS)}
-                )
-            else:
+            elif not is_empty(cells):
                 table.append((number, list(cells)))
     finally:
         rows.close()
