@@ -115,6 +115,9 @@ def _build_example_data(tmp: Path) -> None:
     call_command("demo_maturity", seed=1, verbosity=0)
     call_command("demo_use_cases", seed=1, verbosity=0)
     call_command("demo_needs", seed=1, count=EXAMPLE_NEEDS, verbosity=0)
+    # One account per role, as `make demo` makes them (the command runs in demo mode only).
+    with override_settings(DEMO=True):
+        call_command("demo_accounts", verbosity=0)
 
 
 def _case_with_obligations() -> int:
@@ -136,7 +139,12 @@ def example_site(
     # has its own connection on PostgreSQL) and removed again at the end.
     with (
         django_db_blocker.unblock(),
-        override_settings(REGISTER_ENCODER="tests.register.fakes.FakeEncoder"),
+        # The live server speaks plain HTTP: cookies marked HTTPS-only would never come back.
+        override_settings(
+            REGISTER_ENCODER="tests.register.fakes.FakeEncoder",
+            SESSION_COOKIE_SECURE=False,
+            CSRF_COOKIE_SECURE=False,
+        ),
     ):
         name = str(connection.settings_dict["NAME"])
         if not name.startswith(("file:memorydb", "test")):

@@ -34,14 +34,6 @@ STATUS = _(
 KNOWN_GAPS = (
     Gap(
         _(
-            "De automatiska tillgänglighetstesterna i en riktig webbläsare omfattar ännu inte "
-            "varje sida för varje roll. Sidor som bara inloggade når kan ha brister som testerna "
-            "inte har hittat."
-        ),
-        _("Testerna byggs ut sida för sida; redogörelsen uppdateras när de omfattar alla."),
-    ),
-    Gap(
-        _(
             "Beskrivningarna av de europeiska referensfallen från Public Sector Tech Watch är på "
             "originalspråket, oftast engelska. De är märkta med sitt språk så att skärmläsare "
             "läser dem rätt, men de är inte översatta."
@@ -64,7 +56,10 @@ EVALUATION = Evaluation(
     reviewed=date(2026, 12, 5),
     method=_(
         "Rådslag har granskat sig självt. Vid varje ändring av koden körs automatiska tester med "
-        "axe-core (WCAG 2.1 nivå A och AA) i webbläsaren Chromium mot en riktig server, för "
-        "kartan, tabellerna, sidhuvudet och sidfoten, på datorskärm och i 375 pixlars bredd."
+        "axe-core (WCAG 2.1 nivå A och AA) i webbläsaren Chromium mot en riktig server: varje "
+        "sida, för en besökare utan konto och för var och en av rollerna samordnare, "
+        "rådsledamot, kommunrepresentant och medarbetare, och kartan och tabellerna också i 375 "
+        "pixlars bredd. Automatiska tester hittar inte alla brister; hör av dig om du stöter på "
+        "något de missat."
     ),
 )

@@ -45,7 +45,9 @@ def participate(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("council:participate", token=token)
     if link is None or reason is not None:
         return _refused(request, reason, status=404 if link is None else 410)
-    session = survey.session_digest(link.round, _session(request))
+    # Looking sets no cookie: a session starts with the first vote.
+    key = request.session.session_key
+    session = survey.session_digest(link.round, key) if key else ""
     pair = survey.next_pair(link.round, session, np.random.default_rng())
     context = {
         "link": link,
