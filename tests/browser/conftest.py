@@ -118,10 +118,15 @@ def _build_example_data(tmp: Path) -> None:
     # One account per role, as `make demo` makes them (the command runs in demo mode only).
     with override_settings(DEMO=True):
         call_command("demo_accounts", verbosity=0)
+    # One account per role, as `make demo` makes them (the command runs in demo mode only).
+    with override_settings(DEMO=True):
+        call_command("demo_accounts", verbosity=0)
 
 
 def _case_with_obligations() -> int:
-    for case in UseCase.objects.published().order_by("pk").iterator():
+    # Not .iterator(): leaving its loop early would leave a cursor open on register_usecase,
+    # and with it a lock that refuses the live server every later write to the table.
+    for case in UseCase.objects.published().order_by("pk"):
         classification = case.classification()
         if classification is not None and classification.obligations:
             return case.pk

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from radslag.accounts.demo_accounts import DEMO_PASSWORD
 from radslag.council import survey
@@ -108,7 +108,7 @@ def sign_in(page: Page, site: ExampleSite, username: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("form.login-form button[type=submit]")
-    page.wait_for_load_state()
+    expect(page.locator(".account")).to_contain_text("Inloggad som")
 
 
 @pytest.mark.parametrize("role", list(ROLE_PAGES), ids=lambda role: role or "anonym")

@@ -154,6 +154,10 @@ def _limit(field: forms.Field, user: Any, action: MunicipalAction) -> None:
     to the field as an invalid choice."""
     assert isinstance(field, forms.ModelChoiceField)
     field.queryset = municipalities_for(user, action).order_by("name")
+    # Someone who acts for one municipality has nothing to choose: it is chosen for them.
+    if not isinstance(field, forms.ModelMultipleChoiceField) and field.queryset.count() == 1:
+        field.empty_label = None
+        field.initial = field.queryset.first()
 
 
 class MergeForm(forms.Form):

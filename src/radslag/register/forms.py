@@ -156,6 +156,8 @@ class UseCaseForm(_ModelForm):
             assert isinstance(owner, forms.ModelChoiceField)
             # A posted code outside these is refused next to the field, like any unknown one.
             owner.queryset = organisations.order_by("name")
+            if not self.instance.pk and owner.queryset.count() == 1:
+                owner.initial = owner.queryset.first()
         self.any_organisation = any_organisation
         use_limit_messages(self)
         for name, choices in OPTIONAL_CHOICES.items():
