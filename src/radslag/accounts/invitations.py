@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from datetime import timedelta
 from typing import Any
 
@@ -17,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from radslag.accounts.models import Invitation, Membership, Role
+from radslag.core.secret_links import digest, new_secret
 from radslag.municipalities.models import Municipality
 
 VALID_DAYS = 14
@@ -26,15 +25,11 @@ class InvitationRefusedError(Exception):
     """The invitation cannot be taken; the message says why."""
 
 
-def digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def create(
     inviter: Any, email: str, role: Role, municipality: Municipality | None
 ) -> tuple[Invitation, str]:
     """A new invitation and its token, which exists only in the link sent."""
-    token = secrets.token_urlsafe(32)
+    token = new_secret()
     invitation = Invitation.objects.create(
         email=email.strip().lower(),
         role=role,

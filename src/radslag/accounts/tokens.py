@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from typing import Any
 
 from django.utils import timezone
 
 from radslag.accounts.models import ApiToken
+from radslag.core.secret_links import digest, new_secret
 
 PREFIX = "rs_"
 
 
-def digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def create(person: Any, name: str) -> tuple[ApiToken, str]:
     """A new key and its only copy in clear, for the page that shows it once."""
-    token = PREFIX + secrets.token_urlsafe(32)
+    token = new_secret(PREFIX)
     made = ApiToken.objects.create(
         person=person, name=name, prefix=token[:10], token_hash=digest(token)
     )

@@ -9,8 +9,6 @@ design a few votes behind chooses as well and refitting on every vote would not 
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from radslag.core.secret_links import digest, new_secret
 from radslag.council.models import Item, Link, PairVote, Round
 from radslag.decide.pairwise import PairwiseFit, fit_bradley_terry
 from radslag.decide.pairwise_design import propose_pairs
@@ -38,14 +37,10 @@ class VoteRefusedError(Exception):
         self.message = message
 
 
-def digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def create_link(round_: Round, municipality: Any, by: Any) -> tuple[Link, str]:
     """A new link for the municipality, withdrawing the one it had; the token is returned
     once, for the page that shows it."""
-    token = secrets.token_urlsafe(24)
+    token = new_secret(length=24)
     with transaction.atomic():
         for live in Link.objects.filter(
             round=round_, municipality=municipality, withdrawn_at__isnull=True
