@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand, CommandParser
 class Command(BaseCommand):
     help = (
         "Fill the database with example data, labelled exempeldata wherever it is shown: "
-        "maturity self-assessments of every municipality, Swedish use cases and needs. "
+        "maturity self-assessments of every municipality, Swedish use cases, needs and a "
+        "published council round. "
         "Deterministic for a seed; replaces earlier example data and never touches real data."
     )
 
@@ -18,5 +19,5 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         seed = options["seed"]
-        for command in ("demo_maturity", "demo_use_cases", "demo_needs"):
+        for command in ("demo_maturity", "demo_use_cases", "demo_needs", "demo_council"):
             call_command(command, seed=seed, stdout=self.stdout, stderr=self.stderr)

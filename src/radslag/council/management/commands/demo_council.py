@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from radslag.council.simulation import simulate_round
+from radslag.needs.models import Theme
+
+
+class Command(BaseCommand):
+    help = (
+        "Replace the council's example rounds with a published wiki survey on the needs' "
+        "themes, voted by staff of sixty municipalities (example data)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        labels = list(Theme.objects.live().order_by("pk").values_list("label", flat=True))
+        if len(labels) < 2:
+            self.stdout.write("Fewer than two themes: run demo-needs first; no round made.")
+            return
+        made = simulate_round(labels, options["seed"])
+        self.stdout.write(
+            f"Example wiki survey over {len(labels)} themes: {made.votes} votes from "
+            f"{made.municipalities} municipalities (seed {options['seed']})."
+        )
