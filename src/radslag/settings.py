@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # The form renderer below reads Django's widget templates through the project's engine.
+    "django.forms",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
@@ -93,6 +95,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "radslag.urls"
 WSGI_APPLICATION = "radslag.wsgi.application"
+
+FORM_RENDERER = "radslag.core.rendering.FieldGroupRenderer"
 
 TEMPLATES = [
     {

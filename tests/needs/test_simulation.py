@@ -8,13 +8,13 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 
-from radslag.maturity.comparison import populations
+from radslag.core.areas import Area
+from radslag.municipalities.models import populations
 from radslag.needs.corpus import duplicate_pairs, generate
 from radslag.needs.models import Need, Theme
 from radslag.needs.simulation import simulate
 from radslag.needs.vocabulary import Option, parse_theme, vocabulary
 from radslag.needs.vocabulary import Theme as PlantedTheme
-from radslag.register.areas import Area
 from tests.needs.conftest import MakeNeed
 
 BOUND_DISTINCT = 0.37

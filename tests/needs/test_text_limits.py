@@ -13,7 +13,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from radslag import text_limits
+from radslag.core import text_limits
 from radslag.decide.text import TfidfModel
 from radslag.municipalities.models import Municipality
 from radslag.needs.models import Need

@@ -10,10 +10,9 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
-from radslag import text_limits
+from radslag.core import text_limits
 from radslag.decide.clustering import adjusted_rand_index
-from radslag.maturity.comparison import populations
-from radslag.municipalities.models import Municipality
+from radslag.municipalities.models import Municipality, populations
 from radslag.needs.models import Need, Theme
 from radslag.needs.simulation import SimulatedNeed, simulate
 from radslag.needs.support import merge, submit

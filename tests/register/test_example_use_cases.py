@@ -14,9 +14,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from radslag.core.areas import Area
 from radslag.municipalities.models import Municipality
 from radslag.register.aiact import QUESTIONS_BY_KEY, RiskClass, classify, clean_answers
-from radslag.register.areas import Area
 from radslag.register.choices import Source, Stage
 from radslag.register.models import SUMMARY_MAX_LENGTH, UseCase
 from radslag.register.simulation import (
@@ -305,7 +305,7 @@ def test_the_list_marks_every_example_row_and_no_real_one(client: Client) -> Non
     shown = response.context["cases"]
     examples = [case for case in shown if case.source == Source.EXAMPLE]
     assert examples
-    assert response.content.decode().count('class="maturity-example-tag"') == len(examples)
+    assert response.content.decode().count('class="example-tag"') == len(examples)
 
     european = client.get("/anvandningsfall/?origin=europa")
     assert european.context["cases"]
@@ -346,7 +346,7 @@ def test_the_municipality_page_marks_its_example_cases(client: Client) -> None:
 
     page = client.get("/kommuner/0180/").content.decode()
 
-    assert 'class="maturity-example-tag"' in page
+    assert 'class="example-tag"' in page
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from radslag import text_limits
+from radslag.core import text_limits
 from radslag.register.choices import Level, Publication, Source, Stage, Technique
 from radslag.register.models import UseCase
 from radslag.register.pstw import DEFAULT_FILE, PstwError, import_pstw

@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from radslag import text_limits
+from radslag.core import text_limits
 from radslag.register import embeddings
 from radslag.register.models import UseCase
 from tests.register.fakes import RecordingEncoder

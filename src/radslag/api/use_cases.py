@@ -9,9 +9,9 @@ from ninja import Field, Query, Router, Schema
 
 from radslag.api.errors import NotFoundError
 from radslag.api.pagination import Page, PageQuery, page_of
+from radslag.core.areas import Area
 from radslag.register import exports
 from radslag.register.aiact import RiskClass
-from radslag.register.areas import Area
 from radslag.register.choices import Stage, Technique
 from radslag.register.models import UseCase
 from radslag.register.statistics import statistics_of

@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from radslag.core.text_limits import TITLE
 from radslag.council.models import Item, Round
-from radslag.text_limits import TITLE
 
 
 class RoundForm(forms.ModelForm[Round]):

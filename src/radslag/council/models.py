@@ -14,11 +14,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from radslag.core.models import ExampleData
+from radslag.core.text_limits import TITLE
 from radslag.municipalities.models import Municipality
-from radslag.text_limits import TITLE
 
 
-class Round(models.Model):
+class Round(ExampleData):
     class Kind(models.TextChoices):
         WIKI_SURVEY = "parvis", _("Parvisa val (wikienkät)")
         BALLOT = "rangordning", _("Rangordning bland rådets ledamöter")
@@ -53,7 +54,6 @@ class Round(models.Model):
     )
     opens_on = models.DateField(_("öppnar"), null=True, blank=True)
     closes_on = models.DateField(_("stänger"), null=True, blank=True)
-    is_example = models.BooleanField(_("exempeldata"), default=False)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from radslag.maturity.models import Answer, Assessment, Dimension
 from radslag.maturity.scoring import Spread, spreads_by_dimension
-from radslag.municipalities.models import Municipality
+from radslag.municipalities.models import Municipality, populations
 from radslag.municipalities.sizeclass import SizeClass, size_class_of
 
 # The fewest assessments a year or a group must have to be shown or compared against.
@@ -160,12 +160,3 @@ def summarise(group: PeerGroup, dimensions: int) -> PeerGroup:
     else:
         group.per_dimension, group.overall = [None] * dimensions, None
     return group
-
-
-def populations() -> dict[str, float | None]:
-    """Each municipality's latest population (Kolada), by code."""
-    # An annotation of with_latest_figures(), which the type checker cannot see.
-    return {
-        m.code: getattr(m, "population", None)
-        for m in Municipality.objects.with_latest_figures().only("code")
-    }

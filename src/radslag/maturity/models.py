@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from radslag.core.models import ExampleData
 from radslag.maturity.definitions import CURRENT, LEVELS
 from radslag.municipalities.models import Municipality
 
@@ -96,7 +97,7 @@ class AssessmentQuerySet(models.QuerySet["Assessment"]):
         return self.filter(status=Assessment.Status.SUBMITTED)
 
 
-class Assessment(models.Model):
+class Assessment(ExampleData):
     """A municipality's self-assessment of one year, under the model version it was given."""
 
     class Status(models.TextChoices):
@@ -119,8 +120,6 @@ class Assessment(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    # Example data from `radslag demo-maturity`: shown with a notice, replaced on every run.
-    is_example = models.BooleanField(_("exempeldata"), default=False)
     submitted_at = models.DateTimeField(_("inskickad"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -7,10 +7,10 @@ app_name = "maturity"
 urlpatterns = [
     path("", national.national, name="national"),
     path("modell/", national.model, name="model"),
-    path("kommuner/<str:code>/", profile.profile, name="profile"),
-    path("kommuner/<str:code>/<int:year>/", assessment.assessment, name="assessment"),
+    path("kommuner/<kommun:code>/", profile.profile, name="profile"),
+    path("kommuner/<kommun:code>/<int:year>/", assessment.assessment, name="assessment"),
     path(
-        "kommuner/<str:code>/<int:year>/oppna-igen/",
+        "kommuner/<kommun:code>/<int:year>/oppna-igen/",
         reopen.reopen_assessment,
         name="reopen",
     ),

@@ -217,3 +217,12 @@ class KeyFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality_id} {self.kpi_id} {self.year}: {self.value}"
+
+
+def populations() -> dict[str, float | None]:
+    """Each municipality's latest population (Kolada), by code."""
+    # An annotation of with_latest_figures(), which the type checker cannot see.
+    return {
+        m.code: getattr(m, "population", None)
+        for m in Municipality.objects.with_latest_figures().only("code")
+    }

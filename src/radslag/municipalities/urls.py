@@ -8,5 +8,5 @@ urlpatterns = [
     path("", views.municipality_list, name="list"),
     path("lista.csv", views.municipality_list_csv, name="list_csv"),
     path("lista-excel.csv", views.municipality_list_excel, name="list_excel"),
-    path("<str:code>/", views.municipality_detail, name="detail"),
+    path("<kommun:code>/", views.municipality_detail, name="detail"),
 ]

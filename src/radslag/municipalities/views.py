@@ -8,8 +8,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from radslag.core import sections
+from radslag.core.partials import render_page_or_partial
 from radslag.core.spreadsheets import SWEDISH_EXCEL, Dialect, number, write_csv
-from radslag.maturity.summary import maturity_summary
 from radslag.municipalities import charts, geography
 from radslag.municipalities.filters import MunicipalityFilterForm
 from radslag.municipalities.models import (
@@ -20,8 +21,6 @@ from radslag.municipalities.models import (
     municipality_code_validator,
 )
 from radslag.municipalities.sizeclass import size_class_of
-from radslag.partials import render_page_or_partial
-from radslag.register.models import UseCase
 
 
 def municipality_list(request: HttpRequest) -> HttpResponse:
@@ -129,9 +128,6 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
         "locator_map": geography.locator_map(
             municipality.code, _("%(name)s på Sverigekartan") % {"name": municipality.name}
         ),
-        "maturity_summary": maturity_summary(municipality),
-        "use_cases": UseCase.objects.visible_to(request.user)
-        .of_municipality(municipality)
-        .order_by("title"),
+        "sections": sections.rendered("municipality", request, municipality),
     }
     return render(request, "municipalities/detail.html", context)

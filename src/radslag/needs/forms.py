@@ -9,11 +9,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from radslag.accounts.permissions import MunicipalAction, municipalities_for
+from radslag.core.areas import Area
+from radslag.core.text_limits import use_limit_messages
 from radslag.municipalities.models import Municipality
 from radslag.municipalities.sizeclass import SizeClass
 from radslag.needs.models import Need, Theme, tidy_text, tidy_title
-from radslag.register.areas import Area
-from radslag.text_limits import use_limit_messages
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]

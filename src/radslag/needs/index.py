@@ -21,10 +21,10 @@ from typing import Any
 import numpy as np
 import scipy.sparse
 
+from radslag.core.text_limits import bounded
 from radslag.decide.text import TfidfModel, fold, normalise, search_stems
 from radslag.decide.text_duplicates import DUPLICATE_THRESHOLD, nearest
 from radslag.needs.models import Need
-from radslag.text_limits import bounded
 
 _REFIT_SHARE = 0.1
 # Texts compared with the index at once: a block of scores is this many rows by every need.

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 from django.db.models import Count, Max
 
+from radslag.core.text_limits import bounded
 from radslag.decide.text import TfidfModel, normalise
 from radslag.decide.text_duplicates import nearest
 from radslag.municipalities.models import Municipality
@@ -33,7 +34,6 @@ from radslag.register.choices import Stage
 from radslag.register.embeddings import Encoder
 from radslag.register.models import UseCase
 from radslag.register.similar import fuse
-from radslag.text_limits import bounded
 
 # A case in the need's own area gets this bonus on the fused score, about the difference
 # between rank 1 and rank 10 in one ranking of the reciprocal-rank fusion.
@@ -117,7 +117,7 @@ def solutions(
 ) -> Solutions:
     """The use cases most likely to answer ``text``, best first, with who runs them.
 
-    Reads at most :data:`~radslag.text_limits.SIMILARITY_READ` characters of ``text``, so a
+    Reads at most :data:`~radslag.core.text_limits.SIMILARITY_READ` characters of ``text``, so a
     page shows them in bounded time however long a text stored before the limits is.
     """
     text = bounded(text)

@@ -16,9 +16,10 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from radslag import text_limits
+from radslag.core import text_limits
+from radslag.core.areas import Area
+from radslag.core.models import ExampleData
 from radslag.municipalities.models import Municipality
-from radslag.register.areas import Area
 
 # Shorter than this, a text rarely says enough for another municipality to recognise its need.
 TEXT_MIN_LENGTH = 20
@@ -80,7 +81,7 @@ class NeedQuerySet(models.QuerySet["Need"]):
         return self.annotate(support_count=Count("supports", distinct=True))
 
 
-class Need(models.Model):
+class Need(ExampleData):
     class Kind(models.TextChoices):
         NEED = "behov", _("Behov")
         STRATEGIC_QUESTION = "strategisk-fraga", _("Strategisk fråga")
@@ -127,7 +128,6 @@ class Need(models.Model):
         related_name="merged",
         verbose_name=_("sammanslagen med"),
     )
-    is_example = models.BooleanField(_("exempeldata"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

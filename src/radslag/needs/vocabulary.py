@@ -42,7 +42,7 @@ class Theme:
 
     @property
     def area(self) -> str:
-        """The application area code (``radslag.register.areas.Area``), before the colon."""
+        """The application area code (``radslag.core.areas.Area``), before the colon."""
         return self.name.split(":", 1)[0]
 
     def options(self, slot: str) -> tuple[Option, ...]:

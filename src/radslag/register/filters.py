@@ -19,12 +19,12 @@ from django.db.models import Count, Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from radslag.core.areas import Area
 from radslag.municipalities.collation import swedish_key
 from radslag.municipalities.models import County, Municipality
 from radslag.municipalities.sizeclass import SizeClass, size_class_of
 from radslag.register import search
 from radslag.register.aiact import RiskClass
-from radslag.register.areas import Area
 from radslag.register.choices import Stage, Technique
 from radslag.register.countries import SWEDEN
 from radslag.register.models import UseCase, UseCaseQuerySet

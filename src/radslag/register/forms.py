@@ -11,12 +11,12 @@ from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from radslag.core.areas import Area
+from radslag.core.text_limits import use_limit_messages
 from radslag.municipalities.models import Municipality
 from radslag.register import aiact
-from radslag.register.areas import Area
 from radslag.register.choices import Benefit, Level, PersonalData, Stage, Technique
 from radslag.register.models import UseCase
-from radslag.text_limits import use_limit_messages
 
 ASSESSED = "aiact_assessed"
 

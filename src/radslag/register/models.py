@@ -16,12 +16,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from radslag import text_limits
 from radslag.accounts.permissions import editable
+from radslag.core import text_limits
+from radslag.core.areas import Area
 from radslag.decide.text import search_stems
 from radslag.municipalities.models import Municipality
 from radslag.register.aiact import Classification, RiskClass, classify
-from radslag.register.areas import Area
 from radslag.register.choices import (
     Cofog,
     Level,
@@ -271,6 +271,11 @@ class UseCase(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("register:detail", args=[self.pk])
+
+    @property
+    def is_example(self) -> bool:
+        """Example data, as core's ``ExampleData`` records answer it: for a use case, its source."""
+        return self.source == Source.EXAMPLE
 
     @property
     def is_swedish(self) -> bool:

@@ -21,7 +21,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
-from radslag import text_limits
+from radslag.core import text_limits
 from radslag.municipalities.models import Municipality
 from radslag.register import pstw_mapping as mapping
 from radslag.register.choices import Publication, Source

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-from radslag.register.areas import Area
+from radslag.core.areas import Area
 from radslag.register.choices import Benefit, Cofog, Level, Stage, Technique
 
 

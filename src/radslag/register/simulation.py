@@ -33,8 +33,8 @@ from types import MappingProxyType
 import numpy as np
 from django.utils.text import slugify
 
+from radslag.core.areas import Area
 from radslag.register import aiact
-from radslag.register.areas import Area
 from radslag.register.choices import Benefit, Cofog, PersonalData, Stage, Technique
 
 EARLIEST_START = date(2019, 1, 1)

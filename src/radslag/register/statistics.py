@@ -9,8 +9,8 @@ from django.db.models import Count
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from radslag.core.areas import Area
 from radslag.register.aiact import RiskClass
-from radslag.register.areas import Area
 from radslag.register.choices import Stage
 from radslag.register.models import UseCase, UseCaseQuerySet
 

@@ -14,7 +14,6 @@ from django.shortcuts import render
 from radslag.accounts import permissions
 from radslag.accounts.audit import AUDITED
 from radslag.accounts.models import AuditEntry
-from radslag.paging import page_links
 
 PER_PAGE = 50
 
@@ -47,12 +46,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     entries, chosen, problems = _filtered(request)
     page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "page": page,
-        "page_links": page_links(query, page.number, page.paginator.num_pages),
-        "query": query.urlencode(),
         "chosen": chosen,
         "problems": problems,
         "labels": sorted(AUDITED),

@@ -10,7 +10,7 @@ The template has one row per submission under a header row with the columns
 ``beskrivning``
     The text.
 ``verksamhetsomrade``
-    The :class:`~radslag.register.areas.Area`: its code or its label, in any case.
+    The :class:`~radslag.core.areas.Area`: its code or its label, in any case.
 ``kommunkod``
     The submitting municipality's four-digit code. Excel drops the leading zero of 0180 and
     stores the number 180; a number or three digits is read as the code with the zero put back.

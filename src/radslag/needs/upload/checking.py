@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from radslag.core.areas import Area
 from radslag.decide.text import normalise
 from radslag.needs.models import Need, tidy_text, tidy_title
 from radslag.needs.upload.reading import (
@@ -23,7 +24,6 @@ from radslag.needs.upload.reading import (
     column_key,
     read_table,
 )
-from radslag.register.areas import Area
 
 KIND, TITLE, TEXT, AREA, MUNICIPALITY, SUPPORTERS = (
     "typ",

@@ -15,7 +15,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from radslag import text_limits
+from radslag.core import text_limits
+from radslag.core.areas import Area
 from radslag.needs.models import TEXT_MIN_LENGTH, Need
 from radslag.needs.upload.checking import (
     AREA,
@@ -27,7 +28,6 @@ from radslag.needs.upload.checking import (
     TITLE,
 )
 from radslag.needs.upload.reading import HEADER_ROW, MAX_BYTES, MAX_ROWS, rows_text
-from radslag.register.areas import Area
 
 DATA_SHEET = "Behov"
 INSTRUCTIONS_SHEET = "Instruktioner"

@@ -16,7 +16,6 @@ from radslag.needs import index, matching
 from radslag.needs.forms import MergeForm, SupportForm
 from radslag.needs.models import Merge, Need
 from radslag.needs.support import UndoRefusedError, add_support, merge, undo, undoable
-from radslag.paging import page_links
 from radslag.register.models import UseCase
 
 REVIEW_PAIRS = 50
@@ -156,13 +155,9 @@ def duplicate_review(request: HttpRequest) -> HttpResponse:
             if (support[second.pk], first.created_at) > (support[first.pk], second.created_at):
                 first, second = second, first
             pairs.append((first, second, similarity))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "pairs": pairs,
         "total": len(found),
         "page": page,
-        "page_links": page_links(query, page.number, page.paginator.num_pages),
-        "query": query.urlencode(),
     }
     return render(request, "needs/duplicates.html", context)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 
+from radslag.core.partials import render_page_or_partial
 from radslag.municipalities.models import Municipality
 from radslag.needs import index
 from radslag.needs.forms import NeedFilterForm
 from radslag.needs.models import Need, NeedQuerySet
-from radslag.paging import page_links
-from radslag.partials import render_page_or_partial
 
 PAGE_SIZE = 25
 
@@ -53,15 +52,11 @@ def need_list(request: HttpRequest) -> HttpResponse:
         )
     page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
     shown = needs.select_related("municipality", "theme").in_bulk(list(page.object_list))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
         "page": page,
         "needs": [shown[pk] for pk in page.object_list if pk in shown],
         "total": len(ids),
-        "query": query.urlencode(),
-        "page_links": page_links(query, page.number, page.paginator.num_pages),
         "has_example": Need.objects.filter(is_example=True).exists(),
         "is_filtered": any(request.GET.get(name) for name in ("q", "kind", "area", "size", "tema")),
     }

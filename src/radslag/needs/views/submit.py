@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from radslag import text_limits
 from radslag.accounts import permissions
 from radslag.accounts.permissions import MunicipalAction, signed_in
+from radslag.core import text_limits
 from radslag.needs import index
 from radslag.needs.forms import NeedForm
 from radslag.needs.models import TEXT_MIN_LENGTH, Need

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from radslag.accounts import permissions
 from radslag.accounts.permissions import Action, signed_in
-from radslag.maturity.comparison import populations
+from radslag.municipalities.models import populations
 from radslag.municipalities.sizeclass import SizeClass, size_class_of
 from radslag.needs import matching
 from radslag.needs.forms import ThemeLabelForm

@@ -19,9 +19,9 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from radslag.accounts import permissions
 from radslag.accounts.permissions import MunicipalAction, signed_in
+from radslag.core.areas import Area
 from radslag.needs import upload as needs_upload
 from radslag.needs.models import Need
-from radslag.register.areas import Area
 
 
 class UploadForm(forms.Form):

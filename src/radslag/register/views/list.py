@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 
-from radslag.paging import page_links
-from radslag.partials import render_page_or_partial
+from radslag.core.partials import render_page_or_partial
 from radslag.register.choices import Stage
 from radslag.register.filters import UseCaseFilterForm
 from radslag.register.models import UseCase
@@ -30,8 +29,6 @@ def use_case_list(request: HttpRequest) -> HttpResponse:
     }
     wanted = [*page.object_list, *(member for group in others.values() for member in group)]
     cases = UseCase.objects.select_related("organisation").in_bulk(wanted)
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
         "facets": form.facets(visible),
@@ -43,8 +40,6 @@ def use_case_list(request: HttpRequest) -> HttpResponse:
         ],
         "total": len(ids),
         "solution_count": len(entries),
-        "query": query.urlencode(),
-        "page_links": page_links(query, page.number, page.paginator.num_pages),
     }
     return render_page_or_partial(
         request, "register/list.html", "register/_list_results.html", context

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from radslag.accounts import permissions
 from radslag.accounts.permissions import Action, signed_in
-from radslag.partials import render_page_or_partial
+from radslag.core.partials import render_page_or_partial
 from radslag.register.embeddings import default_encoder, vector_index
 from radslag.register.models import UseCase
 from radslag.register.similar import similar_to_text

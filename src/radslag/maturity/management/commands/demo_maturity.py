@@ -8,11 +8,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from radslag.maturity.comparison import populations
 from radslag.maturity.definitions import CURRENT
 from radslag.maturity.loading import load_definition
 from radslag.maturity.models import Answer, Assessment
 from radslag.maturity.simulation import simulate
+from radslag.municipalities.models import populations
 
 
 class Command(BaseCommand):

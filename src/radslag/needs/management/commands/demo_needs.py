@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from radslag.decide.clustering import adjusted_rand_index
-from radslag.maturity.comparison import populations
+from radslag.municipalities.models import populations
 from radslag.needs.models import Need, Support
 from radslag.needs.simulation import simulate
 from radslag.needs.support import merge
