@@ -4,7 +4,7 @@ Both run in this process on the same elections; "identical" means the same proje
 in the same order. pabutools (``method_of_equal_shares``, default lexicographic tie-breaking)
 computes with exact ``gmpy2`` fractions; Rådslag in floating point with an exact fallback.
 
-1. The pabulib files in ``tests/decide/data``: Warsaw-Wesoła 2017 (real, complete), an excerpt
+1. The pabulib files in ``tests/decide/budgets/data``: Warsaw-Wesoła 2017 (real, complete), an excerpt
    of Toulouse 2019 (cumulative ballots, score utilities) and the file pabutools ships in its
    tests; plain Equal Shares, and completed: budgets raised by 1 % of a voter's share at a
    time (pabutools: ``voter_budget_increment``), then the greedy rule (pabutools:
@@ -40,10 +40,10 @@ from pabutools.rules import (
     method_of_equal_shares,
 )
 
-from radslag.decide.budgeting import Completion, Instance, Profile, Utility, equal_shares
-from radslag.decide.pabulib import read_pabulib
+from radslag.decide.budgets.budgeting import Completion, Instance, Profile, Utility, equal_shares
+from radslag.decide.budgets.pabulib import read_pabulib
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "decide" / "data"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "decide" / "budgets" / "data"
 COUNCIL_PROJECTS = 60
 COUNCIL_VOTERS = 290
 WARSAW_PROJECTS = 106

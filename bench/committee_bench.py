@@ -15,7 +15,8 @@ alone (the same probabilities), and timed against the Gurobi figures Flanigan et
    Swedish-born and already interested people volunteer more, as in real assembly pools), so
    the pools are skewed against the population. Quotas are, as in a real citizens' assembly,
    around the *population* shares: ``floor((1 - s) k share)`` to ``ceil((1 + s) k share)`` with
-   slack ``s = 0.15`` (the rounding of :func:`radslag.decide.committee.proportional_quotas`).
+   slack ``s = 0.15`` (the rounding of
+   :func:`radslag.decide.committee.selection.proportional_quotas`).
 2. The council instance of ``docs/council_example.py``: the 290 municipalities, 12 seats,
    proportional quotas on size class and region (LEXIMIN only; the goal is under 10 s).
 3. How often LEXIMIN takes the route through the LP relaxation, on ten more pools of each of
@@ -42,7 +43,8 @@ from sortition_algorithms.features import FeatureValueMinMax
 from sortition_algorithms.people import People
 from sortition_algorithms.utils import set_log_level, set_random_provider
 
-from radslag.decide.committee import (
+from radslag.decide.committee.lottery import RELAXATION_EXACT
+from radslag.decide.committee.selection import (
     Lottery,
     Pool,
     Quotas,
@@ -50,7 +52,6 @@ from radslag.decide.committee import (
     maximin_lottery,
     proportional_quotas,
 )
-from radslag.decide.committee_lottery import RELAXATION_EXACT
 
 COUNCIL_EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "council_example.py"
 SLACK = 0.15

@@ -24,10 +24,10 @@ import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
 from radslag.decide.clustering import adjusted_rand_index
-from radslag.decide.consensus import group_aware_consensus, representative_statements
-from radslag.decide.opinion_groups import opinion_groups
+from radslag.decide.opinions.consensus import group_aware_consensus, representative_statements
+from radslag.decide.opinions.groups import opinion_groups
+from radslag.decide.opinions.votes import votes_from_records
 from radslag.decide.validation import FloatArray, IntArray
-from radslag.decide.votes import votes_from_records
 
 N_PEOPLE = 10_000
 N_STATEMENTS = 1_000

@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from radslag.decide.criteria import ahp_weights, normalise_scores, topsis
-from radslag.decide.smaa import IntervalWeights, ScoreNoise, UniformWeights, smaa
+from radslag.decide.criteria.smaa import IntervalWeights, ScoreNoise, UniformWeights, smaa
+from radslag.decide.criteria.weights import ahp_weights, normalise_scores, topsis
 
 N_SAMPLES = 100_000
 N_ALTERNATIVES = 30

@@ -113,8 +113,8 @@ def _compare(path: Path, limit: float) -> _Result:
 
 
 def _ours(path: Path) -> tuple[tuple[str, ...] | None, int, int, float, float, str]:
-    from radslag.decide.budgeting import equal_shares
-    from radslag.decide.pabulib import read_pabulib
+    from radslag.decide.budgets.budgeting import equal_shares
+    from radslag.decide.budgets.pabulib import read_pabulib
 
     start = time.perf_counter()
     try:

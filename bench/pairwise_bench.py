@@ -25,8 +25,8 @@ import numpy.typing as npt
 from scipy.special import expit
 from scipy.stats import spearmanr
 
-from radslag.decide.pairwise import PairwiseFit, fit_bradley_terry
-from radslag.decide.pairwise_design import propose_pairs
+from radslag.decide.rankings.bradley_terry import PairwiseFit, fit_bradley_terry
+from radslag.decide.rankings.pair_design import propose_pairs
 from radslag.decide.validation import FloatArray, IntArray
 
 SPEED_ITEMS = 1_000

@@ -24,9 +24,9 @@ import warnings
 import numpy as np
 
 from radslag.decide.clustering import adjusted_rand_index
-from radslag.decide.text import TfidfModel
-from radslag.decide.text_duplicates import DUPLICATE_THRESHOLD, near_duplicates, nearest
-from radslag.decide.text_themes import cluster_themes, theme_labels
+from radslag.decide.text.duplicates import DUPLICATE_THRESHOLD, near_duplicates, nearest
+from radslag.decide.text.normalisation import TfidfModel
+from radslag.decide.text.themes import cluster_themes, theme_labels
 from radslag.needs.corpus import Corpus, duplicate_pairs, generate
 
 N_EXAMPLE = 1_500

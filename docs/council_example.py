@@ -1,4 +1,4 @@
-"""The council use of radslag.decide.committee: run with `.venv/bin/python docs/council_example.py`.
+"""The council use of radslag.decide.committee.selection: run with `.venv/bin/python docs/council_example.py`.
 
 The 290 municipalities are the pool, with size class and region (Sweden's three NUTS-1
 landsdelar) as features; a 12-seat council is drawn by LEXIMIN with a published seed, and the
@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 
 import radslag
-from radslag.decide.committee import Pool, draw_panel, leximin_lottery, proportional_quotas
-from radslag.decide.committee_audit import audit_panel
+from radslag.decide.committee.selection import Pool, draw_panel, leximin_lottery, proportional_quotas
+from radslag.decide.committee.audit import audit_panel
 
 DATA = Path(radslag.__file__).parent / "data"
 REGIONS = {

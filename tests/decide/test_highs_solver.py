@@ -8,7 +8,7 @@ import sys
 import pytest
 
 KEMENY = (
-    "from radslag.decide.ballots import kemeny\n"
+    "from radslag.decide.rankings.ballots import kemeny\n"
     "print(kemeny([[1, 2, 3], [2, 1, 3], [1, 3, 2]]).order.tolist())\n"
 )
 

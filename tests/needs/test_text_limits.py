@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from radslag.core import text_limits
-from radslag.decide.text import TfidfModel
+from radslag.decide.text.normalisation import TfidfModel
 from radslag.municipalities.models import Municipality
 from radslag.needs.models import Need
 from radslag.register import embeddings

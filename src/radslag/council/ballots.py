@@ -1,5 +1,6 @@
 """Ranked ballots among the council: each member ranks the items, and the Schulze method
-(:func:`radslag.decide.ballots.schulze`) orders them, with the pairwise defeats behind it."""
+(:func:`radslag.decide.rankings.ballots.schulze`) orders them, with the pairwise defeats behind
+it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from radslag.accounts import permissions
 from radslag.council.models import Ballot, Item, Round
-from radslag.decide.ballots import schulze
+from radslag.decide.rankings.ballots import schulze
 
 
 class BallotRefusedError(Exception):

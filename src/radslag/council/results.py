@@ -2,7 +2,8 @@
 municipalities, how it would read under the others, and side by side per size class.
 
 Each municipality counts as its share of the nation (equal, square root of population or
-population; :mod:`radslag.decide.aggregation`), however many of its staff voted, and within it
+population; :mod:`radslag.decide.rankings.aggregation`), however many of its staff voted, and
+within it
 each vote counts alike. "Kan inte avgöra" counts as no comparison.
 """
 
@@ -13,8 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from radslag.council.models import Item, PairVote, Round
-from radslag.decide.aggregation import scores_by_segment, two_level_weights
-from radslag.decide.pairwise import PairwiseFit, fit_bradley_terry
+from radslag.decide.rankings.aggregation import scores_by_segment, two_level_weights
+from radslag.decide.rankings.bradley_terry import PairwiseFit, fit_bradley_terry
 from radslag.municipalities.models import Municipality
 from radslag.municipalities.sizeclass import SizeClass, size_class_of
 

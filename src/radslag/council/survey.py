@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from radslag.core.secret_links import digest, new_secret
 from radslag.core.text_limits import TITLE
 from radslag.council.models import Item, Link, PairVote, Round
-from radslag.decide.pairwise import PairwiseFit, fit_bradley_terry
-from radslag.decide.pairwise_design import propose_pairs
+from radslag.decide.rankings.bradley_terry import PairwiseFit, fit_bradley_terry
+from radslag.decide.rankings.pair_design import propose_pairs
 
 FIT_MAX_AGE_SECONDS = 60
 # Proposals asked of the design per page; enough that one not yet voted by this session is

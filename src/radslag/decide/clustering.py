@@ -1,6 +1,6 @@
 """k-means clustering, silhouettes and the agreement of two partitions.
 
-Small, vectorised building blocks for :mod:`radslag.decide.opinion_groups`, usable on any
+Small, vectorised building blocks for :mod:`radslag.decide.opinions.groups`, usable on any
 points: cluster them (:func:`kmeans`), judge a clustering (:func:`silhouette_score`), and
 compare two partitions of the same people (:func:`adjusted_rand_index`), for instance opinion
 groups against municipality segments.

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import ExpressionWrapper, F, FloatField, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from radslag.decide.text import fold, normalise
+from radslag.decide.text.normalisation import fold, normalise
 from radslag.municipalities.organisation_numbers import is_organisation_number
 from radslag.municipalities.sizeclass import SizeClass, band_of, size_class_of
 

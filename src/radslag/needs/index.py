@@ -1,6 +1,7 @@
 """The text index of open submissions: near-duplicates on submit, and search.
 
-Character n-gram TF-IDF (:mod:`radslag.decide.text`) over the text of every open submission,
+Character n-gram TF-IDF (:mod:`radslag.decide.text.normalisation`) over the text of every open
+submission,
 kept in memory per process and brought up to date on use. Duplicates are judged on the text
 alone: a title repeats the text's task and object, which two different needs often share, and
 on the labelled example data adding it halves the precision. Search reads title and text.
@@ -22,8 +23,8 @@ import numpy as np
 import scipy.sparse
 
 from radslag.core.text_limits import bounded
-from radslag.decide.text import TfidfModel, fold, normalise, search_stems
-from radslag.decide.text_duplicates import DUPLICATE_THRESHOLD, nearest
+from radslag.decide.text.duplicates import DUPLICATE_THRESHOLD, nearest
+from radslag.decide.text.normalisation import TfidfModel, fold, normalise, search_stems
 from radslag.needs.models import Need
 
 _REFIT_SHARE = 0.1

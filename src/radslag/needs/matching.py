@@ -3,7 +3,8 @@
 Two rankings of the register's use cases are fused by reciprocal rank
 (:func:`radslag.register.similar.fuse`):
 
-- character n-gram TF-IDF with Swedish stemming (:mod:`radslag.decide.text`) over each case's
+- character n-gram TF-IDF with Swedish stemming (:mod:`radslag.decide.text.normalisation`) over
+each case's
   title, summary, description, purpose and keywords, so that "taligenkänning i hemtjänsten"
   meets "taligenkänningen inom hemtjänst"; only cases at least :data:`MIN_TEXT_SIMILARITY`
   similar count, so a need does not drag in cases that share a word or two;
@@ -26,8 +27,8 @@ import numpy as np
 from django.db.models import Count, Max
 
 from radslag.core.text_limits import bounded
-from radslag.decide.text import TfidfModel, normalise
-from radslag.decide.text_duplicates import nearest
+from radslag.decide.text.duplicates import nearest
+from radslag.decide.text.normalisation import TfidfModel, normalise
 from radslag.municipalities.models import Municipality
 from radslag.register import embeddings
 from radslag.register.choices import Stage

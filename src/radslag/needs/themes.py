@@ -1,7 +1,7 @@
 """Themes of the open submissions: computed from their texts, stable across recomputations.
 
-Clustering uses :func:`radslag.decide.text_themes.cluster_themes` on character n-gram TF-IDF.
-Each new group is matched to the themes there were by :func:`radslag.decide.theme_matching.
+Clustering uses :func:`radslag.decide.text.themes.cluster_themes` on character n-gram TF-IDF.
+Each new group is matched to the themes there were by :func:`radslag.decide.text.theme_matching.
 match_themes` (Hungarian matching on the Jaccard overlap of their needs, kept at an overlap of
 at least 0.5): a matched group *is* the old theme, with its id, its address and its label,
 whether computed or written by the convener. A new group gets a new theme, named by the title
@@ -19,9 +19,9 @@ import numpy as np
 from django.db import transaction
 from django.utils import timezone
 
-from radslag.decide.text import TfidfModel
-from radslag.decide.text_themes import cluster_themes, theme_labels
-from radslag.decide.theme_matching import match_themes, representative_texts
+from radslag.decide.text.normalisation import TfidfModel
+from radslag.decide.text.theme_matching import match_themes, representative_texts
+from radslag.decide.text.themes import cluster_themes, theme_labels
 from radslag.needs.index import need_text
 from radslag.needs.models import Need, Theme
 

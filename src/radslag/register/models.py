@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from radslag.accounts.permissions import editable
 from radslag.core import text_limits
 from radslag.core.areas import Area
-from radslag.decide.text import search_stems
+from radslag.decide.text.normalisation import search_stems
 from radslag.municipalities.models import Municipality
 from radslag.register.aiact import Classification, RiskClass, classify
 from radslag.register.choices import (
@@ -34,7 +34,8 @@ from radslag.register.choices import (
 from radslag.register.countries import SWEDEN, Country
 
 # What full-text search reads: the case's words stemmed and without diacritics
-# (radslag.decide.text.search_stems), kept beside the texts by save() and the bulk methods.
+# (radslag.decide.text.normalisation.search_stems), kept beside the texts by save() and the bulk
+# methods.
 SEARCH_FIELDS = ("search_title", "search_summary", "search_body")
 BODY_FIELDS = ("description", "goal", "organisation_name", "supplier", "product", "keywords")
 SUMMARY_MAX_LENGTH = text_limits.SUMMARY

@@ -1,7 +1,8 @@
 """Full-text search over use cases, with each database engine's own index behind one function.
 
 Both engines index the same words: each case's texts stemmed by Rådslag's Swedish stemmer and
-stripped of diacritics (``UseCase.search_*``, :func:`radslag.decide.text.search_stems`), the
+stripped of diacritics (``UseCase.search_*``,
+:func:`radslag.decide.text.normalisation.search_stems`), the
 form the needs search uses too. SQLite: an FTS5 table ``register_usecase_fts`` kept up to date
 by triggers, ranked by BM25. PostgreSQL: a generated ``tsvector`` column ``search_vector``
 with the 'simple' configuration (which only lower-cases) and a GIN index, ranked by
@@ -21,7 +22,7 @@ from typing import Any
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from radslag.decide.text import search_stems
+from radslag.decide.text.normalisation import search_stems
 
 # Title, summary and body weigh in that order; the same weights on both engines.
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0

@@ -20,8 +20,8 @@ from datetime import datetime
 
 from django.db.models import Count, Max
 
-from radslag.decide.text import TfidfModel, fold, normalise
-from radslag.decide.text_duplicates import near_duplicates
+from radslag.decide.text.duplicates import near_duplicates
+from radslag.decide.text.normalisation import TfidfModel, fold, normalise
 from radslag.register.countries import SWEDEN
 from radslag.register.models import UseCase
 

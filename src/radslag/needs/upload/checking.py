@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from radslag.core.areas import Area
-from radslag.decide.text import normalise
+from radslag.decide.text.normalisation import normalise
 from radslag.needs.models import Need, tidy_text, tidy_title
 from radslag.needs.upload.reading import (
     Problem,

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from radslag.accounts import permissions
 from radslag.accounts.permissions import Action, MunicipalAction, signed_in
-from radslag.decide.text_duplicates import near_duplicates
+from radslag.decide.text.duplicates import near_duplicates
 from radslag.needs import index, matching
 from radslag.needs.forms import MergeForm, SupportForm
 from radslag.needs.models import Merge, Need

@@ -7,7 +7,7 @@ columns with the 'simple' configuration instead of stemming the texts with its o
 
 from django.db import migrations, models
 
-from radslag.decide.text import search_stems
+from radslag.decide.text.normalisation import search_stems
 
 BODY_FIELDS = ("description", "goal", "organisation_name", "supplier", "product", "keywords")
 
