@@ -45,6 +45,7 @@ demo: setup
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-dev
 	RADSLAG_DEMO=1 $(BIN)/mypy
