@@ -109,7 +109,7 @@ def test_an_archive_of_too_many_entries_is_refused() -> None:
 
 
 def test_reading_stops_at_the_time_budget(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("radslag.needs.upload.reading.SECONDS", -1.0)
+    monkeypatch.setattr("radslag.core.tables.SECONDS", -1.0)
 
     assert "tog längre än" in refusal(workbook([["behov", "T", "Text", "skola", "0180", ""]]))
 

@@ -6,16 +6,19 @@ Gruppkod, Kommunkod, Kommun, Huvudgrupp and Kommungrupp 2023.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
-from radslag.core.workbooks import WorkbookLimitError, bounded_rows, check_archive
+from radslag.core.tables import (
+    MissingSheetError,
+    TableError,
+    cell_text,
+    municipality_code,
+    read_table,
+)
 from radslag.municipalities.models import Municipality, MunicipalityGroup
 
 SHEET = "Bilaga1 Lista alla kommuner"
@@ -36,44 +39,28 @@ class GroupRow:
     group_name: str
 
 
-def _code(value: object) -> str:
-    # Excel often stores 0114 as the number 114.
-    if isinstance(value, int | float) and float(value).is_integer():
-        return f"{int(value):04d}"
-    return str(value or "").strip()
-
-
 # SKR's file lists the 290 municipalities; anything far longer is not that file.
 MAX_ROWS = 1000
 
 
 def read_kommungrupp(path: Path) -> list[GroupRow]:
     try:
-        check_archive(path.read_bytes())
-    except WorkbookLimitError as limit:
-        raise KommungruppError(f"{path}: {limit}") from None
-    except OSError:
-        pass  # load_workbook below says what is wrong with the path
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise KommungruppError(f"{path}: file not found") from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
-        raise KommungruppError(f"{path}: not an Excel .xlsx file ({error})") from None
+    except OSError as error:
+        raise KommungruppError(f"{path}: {error}") from None
+    if path.suffix.lower() != ".xlsx":
+        raise KommungruppError(f"{path}: not an Excel .xlsx file")
     try:
-        if SHEET not in workbook.sheetnames:
-            raise KommungruppError(
-                f"{path}: no sheet {SHEET!r} (found: {', '.join(workbook.sheetnames)})"
-            )
-        try:
-            rows = list(bounded_rows(workbook[SHEET], MAX_ROWS))[HEADER_ROW - 1 :]
-        except WorkbookLimitError as limit:
-            raise KommungruppError(f"{path}, sheet {SHEET!r}: {limit}") from None
-    finally:
-        workbook.close()
-    if not rows:
-        raise KommungruppError(f"{path}, sheet {SHEET!r}: row {HEADER_ROW} (the header) is empty")
-    header = [str(cell).strip() if cell is not None else "" for cell in rows[0]]
+        table = read_table(path.name, data, max_rows=MAX_ROWS, sheet=SHEET, header_row=HEADER_ROW)
+    except MissingSheetError as no_sheet:
+        raise KommungruppError(
+            f"{path}: no sheet {SHEET!r} (found: {', '.join(no_sheet.found)})"
+        ) from None
+    except TableError as error:
+        raise KommungruppError(f"{path}: not an Excel .xlsx file ({error})") from None
+    header = [cell_text(cell) for cell in table.header]
     missing = [name for name in COLUMNS if name not in header]
     if missing:
         raise KommungruppError(
@@ -81,9 +68,7 @@ def read_kommungrupp(path: Path) -> list[GroupRow]:
         )
     index = {name: header.index(name) for name in COLUMNS}
     result: list[GroupRow] = []
-    for offset, cells in enumerate(rows[1:], start=HEADER_ROW + 1):
-        if all(cell is None or str(cell).strip() == "" for cell in cells):
-            continue
+    for offset, cells in table.rows:
 
         def cell(name: str, cells: Sequence[object] = cells) -> object:
             position = index[name]
@@ -92,7 +77,7 @@ def read_kommungrupp(path: Path) -> list[GroupRow]:
         group_row = GroupRow(
             row=offset,
             group_code=str(cell("Gruppkod") or "").strip(),
-            municipality_code=_code(cell("Kommunkod")),
+            municipality_code=municipality_code(cell("Kommunkod")) or cell_text(cell("Kommunkod")),
             main_group=str(cell("Huvudgrupp") or "").strip(),
             group_name=str(cell("Kommungrupp 2023") or "").strip(),
         )

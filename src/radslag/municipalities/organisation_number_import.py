@@ -7,16 +7,18 @@ The file is a CSV (comma or semicolon, UTF-8) with the columns ``kommunkod`` and
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
 
+from radslag.core.tables import TableError, cell_text, municipality_code, read_table
 from radslag.municipalities.models import Municipality
 from radslag.municipalities.organisation_numbers import is_organisation_number, normalised
 
 COLUMNS = ("kommunkod", "organisationsnummer")
+# One row per municipality; a file far longer is not such a list.
+MAX_ROWS = 1000
 
 
 class OrganisationNumberError(Exception):
@@ -32,30 +34,26 @@ class NumberRow:
 
 def read_organisation_numbers(path: Path) -> list[NumberRow]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise OrganisationNumberError(f"{path}: file not found") from None
-    except UnicodeDecodeError:
-        raise OrganisationNumberError(f"{path}: not UTF-8 text") from None
-    lines = text.splitlines()
-    if not lines:
-        raise OrganisationNumberError(f"{path}, row 1: empty file, expected a header")
-    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    reader = csv.reader(lines, delimiter=delimiter)
-    header = [cell.strip().lower() for cell in next(reader)]
+    except OSError as error:
+        raise OrganisationNumberError(f"{path}: {error}") from None
+    try:
+        table = read_table(path.name, data, max_rows=MAX_ROWS)
+    except TableError as error:
+        raise OrganisationNumberError(f"{path}: {error}") from None
+    header = [cell_text(cell).lower() for cell in table.header]
     missing = [name for name in COLUMNS if name not in header]
     if missing:
         raise OrganisationNumberError(f"{path}, row 1: missing column(s) {', '.join(missing)}")
     code_at, number_at = (header.index(name) for name in COLUMNS)
     rows: list[NumberRow] = []
     seen: dict[str, int] = {}
-    for line_number, cells in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        code = cells[code_at].strip() if code_at < len(cells) else ""
-        number = normalised(cells[number_at]) if number_at < len(cells) else ""
-        if len(code) < 4 and code.isdigit():
-            code = code.zfill(4)  # a spreadsheet drops 0114's leading zero
+    for line_number, cells in table.rows:
+        code_cell = cells[code_at] if code_at < len(cells) else None
+        code = municipality_code(code_cell) or cell_text(code_cell)
+        number = normalised(cell_text(cells[number_at])) if number_at < len(cells) else ""
         if not is_organisation_number(number):
             raise OrganisationNumberError(
                 f"{path}, row {line_number}, column organisationsnummer: {number!r} is not an "

@@ -29,6 +29,7 @@ duplicate submissions already made and then stores every row in one transaction,
 :mod:`.template` makes the templates to fill in.
 """
 
+from radslag.core.tables import decode_csv, municipality_code, sniff_delimiter
 from radslag.needs.upload.checking import (
     AREA,
     COLUMNS,
@@ -42,7 +43,6 @@ from radslag.needs.upload.checking import (
     ParsedUpload,
     check_row,
     check_rows,
-    municipality_code,
     parse_upload,
 )
 from radslag.needs.upload.reading import (
@@ -52,10 +52,8 @@ from radslag.needs.upload.reading import (
     UploadFileError,
     check_file,
     column_key,
-    decode_csv,
     read_table,
     rows_text,
-    sniff_delimiter,
 )
 from radslag.needs.upload.storing import (
     NEW,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from radslag.core.areas import Area
+from radslag.core.tables import municipality_code
 from radslag.decide.text.normalisation import normalise
 from radslag.needs.models import Need, tidy_text, tidy_title
 from radslag.needs.upload.reading import (
@@ -36,7 +37,6 @@ KIND, TITLE, TEXT, AREA, MUNICIPALITY, SUPPORTERS = (
 REQUIRED_COLUMNS = (KIND, TITLE, TEXT, AREA, MUNICIPALITY)
 COLUMNS = (*REQUIRED_COLUMNS, SUPPORTERS)
 
-_CODE = re.compile(r"^\d{3,4}$", re.ASCII)
 _CODE_LIST = re.compile(r"[,;\s]+")
 
 
@@ -71,16 +71,6 @@ def _choice_table(choices: Iterable[tuple[str, Any]]) -> dict[str, str]:
     for code, _label in pairs:
         table[choice_key(code)] = code
     return table
-
-
-def municipality_code(value: object) -> str | None:
-    """The four-digit code a cell holds, putting back the zero Excel drops; None if not one."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, float) and not value.is_integer():
-        return None
-    text = cell_text(value)
-    return text.zfill(4) if _CODE.match(text) else None
 
 
 def _code_list(value: object) -> list[object]:
