@@ -8,15 +8,17 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from radslag.core import text_limits
 from radslag.decide.clustering import adjusted_rand_index
+from radslag.demo.needs import SimulatedNeed, simulate
 from radslag.municipalities.models import Municipality, populations
 from radslag.needs.models import Need, Theme
-from radslag.needs.simulation import SimulatedNeed, simulate
 from radslag.needs.support import merge, submit
 from radslag.needs.themes import Candidate, compute_themes, label_from_titles
+from tests.needs.conftest import MakeNeed
 from tests.people import convener
 
 pytestmark = pytest.mark.django_db
@@ -235,7 +237,7 @@ def test_filtering_by_a_retired_theme_names_the_theme_that_took_its_needs(
     response = client.get(f"/behov/?tema={gone.pk}")
     content = response.content.decode()
     assert f"Temat ”{gone.label}” finns inte längre" in content
-    assert f'href="?tema={gone.successor.pk}"' in content
+    assert f'href="?theme={gone.successor.pk}"' in content
     assert gone.successor.label in content
 
 
@@ -325,3 +327,18 @@ def test_the_command_computes_the_themes_and_refuses_zero_themes(simulated: list
     assert output.getvalue().startswith("4 themes of 120 open needs")
     with pytest.raises(CommandError, match="at least 1"):
         call_command("compute_themes", themes=0)
+
+
+def test_the_theme_filter_and_sort_answer_to_their_english_names_and_their_old_swedish_ones(
+    client: Client, make_need: MakeNeed
+) -> None:
+    theme = Theme.objects.create(label="Ett tema", computed_at=timezone.now())
+    inside = make_need("0180", title="Inom temat")
+    outside = make_need("1480", title="Utanför temat")
+    Need.objects.filter(pk=inside.pk).update(theme=theme)
+
+    for query in (f"theme={theme.pk}&sort=title", f"tema={theme.pk}&sort=rubrik"):
+        content = client.get(f"/behov/?{query}").content.decode()
+
+        assert inside.title in content, query
+        assert outside.title not in content, query

@@ -76,14 +76,9 @@ def list_municipalities(
     request: HttpRequest, filters: Query[MunicipalityFilters]
 ) -> dict[str, object]:
     rows = Municipality.objects.with_latest_figures().select_related("county", "skr_group")
-    if filters.county:
-        rows = rows.filter(county_id=filters.county)
-    if filters.size_class:
-        rows = rows.in_size_class(filters.size_class)
-    if filters.skr_group:
-        rows = rows.filter(skr_group_id=filters.skr_group)
-    if filters.q:
-        rows = rows.named(filters.q)
+    rows = rows.matching(
+        q=filters.q, county=filters.county, size_class=filters.size_class, group=filters.skr_group
+    )
     page = page_of(request, rows.order_by("code"), filters)
     page["results"] = [_out(m) for m in page["results"]]  # type: ignore[attr-defined]
     return page

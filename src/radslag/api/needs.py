@@ -15,6 +15,8 @@ from radslag.api.auth import WRITE_ERRORS, ErrorOut, PersonalKey
 from radslag.api.errors import ForbiddenError, NotFoundError
 from radslag.api.forms_as_schemas import errors_of, form_data, schema_of
 from radslag.api.pagination import Page, PageQuery, page_of
+from radslag.core.areas import Area
+from radslag.municipalities.sizeclass import SizeClass
 from radslag.needs import index
 from radslag.needs.forms import NeedForm
 from radslag.needs.models import Need
@@ -50,6 +52,8 @@ class NeedCreatedOut(NeedOut):
 
 class NeedFilters(PageQuery):
     kind: Need.Kind | None = None
+    area: Area | None = None
+    size_class: SizeClass | None = Field(None, description="size class of the submitter")
     municipality: str | None = Field(None, pattern=r"^\d{4}$", description="four-digit code")
 
 
@@ -75,11 +79,12 @@ def _out(request: HttpRequest, need: Need) -> dict[str, Any]:
 
 @router.get("/behov/", response=Page[NeedOut], summary="List submissions, newest first")
 def list_needs(request: HttpRequest, filters: Query[NeedFilters]) -> dict[str, object]:
-    needs = Need.objects.all()
-    if filters.kind:
-        needs = needs.filter(kind=filters.kind)
-    if filters.municipality:
-        needs = needs.filter(municipality_id=filters.municipality)
+    needs = Need.objects.matching(
+        kind=filters.kind,
+        area=filters.area,
+        size_class=filters.size_class,
+        municipality=filters.municipality,
+    )
     page = page_of(request, needs.order_by("-created_at", "-pk"), filters)
     page["results"] = [_out(request, need) for need in page["results"]]  # type: ignore[attr-defined]
     return page

@@ -65,14 +65,9 @@ class MunicipalityFilterForm(forms.Form):
         if not self.is_valid():
             return queryset.order_by("name")
         data = self.cleaned_data
-        if data["q"]:
-            queryset = queryset.named(data["q"])
-        if data["county"]:
-            queryset = queryset.filter(county=data["county"])
-        if data["size"]:
-            queryset = queryset.in_size_class(data["size"])
-        if data.get("group"):
-            queryset = queryset.filter(skr_group=data["group"])
+        queryset = queryset.matching(
+            q=data["q"], county=data["county"], size_class=data["size"], group=data.get("group")
+        )
         sort = data["sort"] or "name"
         field = SORT_FIELDS[sort.lstrip("-")]
         expression = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -110,6 +112,31 @@ class MunicipalityQuerySet(models.QuerySet["Municipality"]):
         queryset = self.filter(population__gte=band.lower)  # type: ignore[misc]
         if band.upper is not None:
             queryset = queryset.filter(population__lt=band.upper)  # type: ignore[misc]
+        return queryset
+
+    def matching(
+        self,
+        *,
+        q: str | None = None,
+        county: Any = None,
+        size_class: str | None = None,
+        group: Any = None,
+    ) -> MunicipalityQuerySet:
+        """The municipalities the list's filters choose; an empty filter chooses all.
+
+        The list page, its downloads and the API filter through this one method. ``county``
+        and ``group`` are a county and an SKR group or their codes; the queryset must carry
+        :meth:`with_latest_figures` for ``size_class``.
+        """
+        queryset = self
+        if q:
+            queryset = queryset.named(q)
+        if county:
+            queryset = queryset.filter(county=county)
+        if size_class:
+            queryset = queryset.in_size_class(size_class)
+        if group:
+            queryset = queryset.filter(skr_group=group)
         return queryset
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -109,10 +110,13 @@ def _missing_theme(value: Any, gone: Theme | None) -> str:
 
 class NeedFilterForm(forms.Form):
     SORTS = {
-        "stod": ("-support_count", "-created_at", "-pk"),
-        "nyast": ("-created_at", "-pk"),
-        "rubrik": ("title", "pk"),
+        "support": ("-support_count", "-created_at", "-pk"),
+        "newest": ("-created_at", "-pk"),
+        "title": ("title", "pk"),
     }
+    # Earlier names of parameters and sort values, still understood in saved addresses.
+    PARAMETER_ALIASES = {"tema": "theme"}
+    SORT_ALIASES = {"stod": "support", "nyast": "newest", "rubrik": "title"}
 
     q = forms.CharField(required=False, max_length=200, label=_("Sök"))
     kind = forms.ChoiceField(
@@ -128,14 +132,33 @@ class NeedFilterForm(forms.Form):
         label=_("Kommunstorlek"),
         choices=[("", _("Alla storlekar")), *SizeClass.choices],
     )
-    tema = ThemeChoiceField(
+    theme = ThemeChoiceField(
         queryset=Theme.objects.live(), required=False, label=_("Tema"), empty_label=_("Alla teman")
     )
     sort = forms.ChoiceField(
         required=False,
         label=_("Sortera"),
-        choices=[("stod", _("Mest stöd")), ("nyast", _("Nyast")), ("rubrik", _("Rubrik"))],
+        choices=[("support", _("Mest stöd")), ("newest", _("Nyast")), ("title", _("Rubrik"))],
     )
+
+    def __init__(self, data: QueryDict | None = None, **kwargs: Any) -> None:
+        super().__init__(_with_current_names(data, self), **kwargs)
+
+
+def _with_current_names(data: QueryDict | None, form: NeedFilterForm) -> QueryDict | None:
+    """The query with old parameter names and sort values given their current ones."""
+    if data is None:
+        return None
+    current = data.copy()
+    for old, new in form.PARAMETER_ALIASES.items():
+        if old in current:
+            values = current.pop(old)
+            if new not in current:
+                current.setlist(new, values)
+    sort = str(current.get("sort", ""))
+    if sort in form.SORT_ALIASES:
+        current["sort"] = form.SORT_ALIASES[sort]
+    return current
 
 
 class SupportForm(forms.Form):

@@ -8,6 +8,8 @@ support of the one kept, so merging never loses support.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinLengthValidator
@@ -79,6 +81,34 @@ class NeedQuerySet(models.QuerySet["Need"]):
     def with_support(self) -> NeedQuerySet:
         """Annotate ``support_count``: the municipalities behind each submission."""
         return self.annotate(support_count=Count("supports", distinct=True))
+
+    def matching(
+        self,
+        *,
+        kind: str | None = None,
+        area: str | None = None,
+        theme: Any = None,
+        size_class: str | None = None,
+        municipality: str | None = None,
+    ) -> NeedQuerySet:
+        """The submissions the list's filters choose; an empty filter chooses all.
+
+        The list page and the API filter through this one method. ``size_class`` is the size
+        class of the submitting municipality, ``municipality`` its code.
+        """
+        queryset = self
+        if kind:
+            queryset = queryset.filter(kind=kind)
+        if area:
+            queryset = queryset.filter(area=area)
+        if theme:
+            queryset = queryset.filter(theme=theme)
+        if municipality:
+            queryset = queryset.filter(municipality_id=municipality)
+        if size_class:
+            in_class = Municipality.objects.with_latest_figures().in_size_class(size_class)
+            queryset = queryset.filter(municipality__in=in_class.values("code"))
+        return queryset
 
 
 class Need(ExampleData):

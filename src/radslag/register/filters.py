@@ -16,6 +16,7 @@ from typing import cast
 
 from django import forms
 from django.db.models import Count, Q
+from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -31,18 +32,20 @@ from radslag.register.models import UseCase, UseCaseQuerySet
 
 NONE = "ingen"
 SWEDISH, EUROPEAN = "sverige", "europa"
-RELEVANCE = "relevans"
+RELEVANCE = "relevance"
 
 SORTS: dict[str, tuple[str, ...]] = {
-    "titel": ("title", "pk"),
+    "title": ("title", "pk"),
     "start": ("-start_date", "title", "pk"),
-    "andrad": ("-updated_at", "pk"),
+    "changed": ("-updated_at", "pk"),
 }
+# Earlier sort values, still understood in saved addresses.
+SORT_ALIASES = {"relevans": RELEVANCE, "titel": "title", "andrad": "changed"}
 SORT_CHOICES = [
     (RELEVANCE, _("Relevans")),
-    ("titel", _("Titel A–Ö")),
+    ("title", _("Titel A–Ö")),
     ("start", _("Senast startade")),
-    ("andrad", _("Senast ändrade")),
+    ("changed", _("Senast ändrade")),
 ]
 # Sort keys of titles, kept between requests: computing them letter by letter for 2,000
 # titles is most of a list page's time.
@@ -100,9 +103,12 @@ class UseCaseFilterForm(forms.Form):
 
     FACET_ORDER = ("origin", "area", "stage", "technique", "risk", "county", "size")
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, data: QueryDict | None = None, **kwargs: object) -> None:
         kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if data is not None and str(data.get("sort", "")) in SORT_ALIASES:
+            data = data.copy()
+            data["sort"] = SORT_ALIASES[str(data["sort"])]
+        super().__init__(data, **kwargs)  # type: ignore[arg-type]
         county = self.fields["county"]
         assert isinstance(county, forms.MultipleChoiceField)
         county.choices = [(c.code, c.short_name) for c in County.objects.all()]
@@ -184,13 +190,13 @@ class UseCaseFilterForm(forms.Form):
         if sort == RELEVANCE and self.text:
             kept = set(filtered.values_list("pk", flat=True))
             return [pk for pk in self._text_matches if pk in kept]
-        if sort in (RELEVANCE, "titel"):
+        if sort in (RELEVANCE, "title"):
             # Titles in Swedish alphabetical order, which neither database gives reliably.
             rows = sorted(
                 filtered.values_list("pk", "country", "title"),
                 key=lambda row: (title_key(row[2]), row[0]),
             )
-            if sort == "titel":
+            if sort == "title":
                 return [pk for pk, _country, _title in rows]
             return [pk for pk, country, _title in rows if country == SWEDEN] + [
                 pk for pk, country, _title in rows if country != SWEDEN

@@ -6,7 +6,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 
 from radslag.core.partials import render_page_or_partial
-from radslag.municipalities.models import Municipality
 from radslag.needs import index
 from radslag.needs.forms import NeedFilterForm
 from radslag.needs.models import Need, NeedQuerySet
@@ -23,15 +22,12 @@ def filtered_needs(form: NeedFilterForm) -> tuple[NeedQuerySet, list[int] | None
     needs = Need.objects.open().with_support()
     form.is_valid()
     chosen = form.cleaned_data
-    if chosen.get("kind"):
-        needs = needs.filter(kind=chosen["kind"])
-    if chosen.get("area"):
-        needs = needs.filter(area=chosen["area"])
-    if chosen.get("tema"):
-        needs = needs.filter(theme=chosen["tema"])
-    if chosen.get("size"):
-        in_class = Municipality.objects.with_latest_figures().in_size_class(chosen["size"])
-        needs = needs.filter(municipality__in=in_class.values("code"))
+    needs = needs.matching(
+        kind=chosen.get("kind"),
+        area=chosen.get("area"),
+        theme=chosen.get("theme"),
+        size_class=chosen.get("size"),
+    )
     ranking = None
     if chosen.get("q", "").strip():
         ranking = index.search_ids(chosen["q"])
@@ -48,7 +44,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
         ids = [pk for pk in ranking if pk in present]
     else:
         ids = list(
-            needs.order_by(*NeedFilterForm.SORTS[sort or "stod"]).values_list("pk", flat=True)
+            needs.order_by(*NeedFilterForm.SORTS[sort or "support"]).values_list("pk", flat=True)
         )
     page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
     shown = needs.select_related("municipality", "theme").in_bulk(list(page.object_list))
@@ -58,6 +54,6 @@ def need_list(request: HttpRequest) -> HttpResponse:
         "needs": [shown[pk] for pk in page.object_list if pk in shown],
         "total": len(ids),
         "has_example": Need.objects.filter(is_example=True).exists(),
-        "is_filtered": any(request.GET.get(name) for name in ("q", "kind", "area", "size", "tema")),
+        "is_filtered": any(form.data.get(name) for name in ("q", "kind", "area", "size", "theme")),
     }
     return render_page_or_partial(request, "needs/list.html", "needs/_list_results.html", context)
