@@ -1,6 +1,6 @@
 """Swedish needs: themes, near-duplicates and the check on submit, on 10 000 labelled texts.
 
-The texts come from :mod:`radslag.needs.corpus`: 15 planted themes across the application areas
+The texts come from :mod:`radslag.demo.needs_corpus`: 15 planted themes across the application areas
 and about 1 250 distinct needs, most raised once and a few many times, each later text of a
 need a paraphrase of its first (synonyms, word order, sometimes another sentence frame, split
 or hyphenated compounds, typos, a dropped opening or closing sentence). Reported:
@@ -27,7 +27,7 @@ from radslag.decide.clustering import adjusted_rand_index
 from radslag.decide.text.duplicates import DUPLICATE_THRESHOLD, near_duplicates, nearest
 from radslag.decide.text.normalisation import TfidfModel
 from radslag.decide.text.themes import cluster_themes, theme_labels
-from radslag.needs.corpus import Corpus, duplicate_pairs, generate
+from radslag.demo.needs_corpus import Corpus, duplicate_pairs, generate
 
 N_EXAMPLE = 1_500
 N_STORED = 10_000

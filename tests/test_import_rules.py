@@ -79,3 +79,15 @@ def test_one_app_importing_another_apps_views_is_refused(
 
     assert result.returncode != 0
     assert "Only the register app and the URLs reach its views" in result.stdout
+
+
+def test_a_product_module_importing_a_simulator_is_refused(
+    copied_source: Path, tmp_path: Path
+) -> None:
+    models = copied_source / "radslag" / "register" / "models.py"
+    models.write_text(models.read_text() + "\nimport radslag.demo.use_cases  # noqa\n")
+
+    result = lint_imports(copied_source, tmp_path)
+
+    assert result.returncode != 0
+    assert "No product module imports the example-data simulators" in result.stdout

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "radslag.accounts",
     "radslag.statements",
     "radslag.council",
+    "radslag.demo",
 ]
 
 MIDDLEWARE = [

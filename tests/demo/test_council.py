@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from radslag.council.models import PairVote, Round
-from radslag.council.simulation import simulate_round
+from radslag.demo.council import simulate_round
 
 pytestmark = pytest.mark.django_db
 

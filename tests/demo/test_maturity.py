@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from radslag.maturity.simulation import simulate
+from radslag.demo.maturity import simulate
 
 KEYS = ["strategi", "styrning", "data", "teknik", "kompetens", "samverkan", "anvandning"]
 YEARS = [2023, 2024, 2025]
@@ -81,7 +81,7 @@ def test_an_unknown_population_counts_as_a_median_municipality() -> None:
         (({}, KEYS, YEARS), "populations"),
         (({"0001": 10.0}, [], YEARS), "dimension_keys"),
         (({"0001": 10.0}, KEYS, []), "years"),
-        (({"0001": -5.0}, KEYS, YEARS), "populations"),
+        (({"0001": -5.0}, KEYS, YEARS), "population of 0001"),
     ],
 )
 def test_bad_input_is_refused_naming_the_argument(

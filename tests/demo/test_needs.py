@@ -9,12 +9,12 @@ import pytest
 from django.core.management import call_command
 
 from radslag.core.areas import Area
+from radslag.demo.needs import simulate
+from radslag.demo.needs_corpus import duplicate_pairs, generate
+from radslag.demo.needs_vocabulary import Option, parse_theme, vocabulary
+from radslag.demo.needs_vocabulary import Theme as PlantedTheme
 from radslag.municipalities.models import populations
-from radslag.needs.corpus import duplicate_pairs, generate
 from radslag.needs.models import Need, Theme
-from radslag.needs.simulation import simulate
-from radslag.needs.vocabulary import Option, parse_theme, vocabulary
-from radslag.needs.vocabulary import Theme as PlantedTheme
 from tests.needs.conftest import MakeNeed
 
 BOUND_DISTINCT = 0.37

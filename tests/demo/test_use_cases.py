@@ -15,11 +15,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from radslag.core.areas import Area
-from radslag.municipalities.models import Municipality
-from radslag.register.aiact import QUESTIONS_BY_KEY, RiskClass, classify, clean_answers
-from radslag.register.choices import Source, Stage
-from radslag.register.models import SUMMARY_MAX_LENGTH, UseCase
-from radslag.register.simulation import (
+from radslag.demo.use_cases import (
     ARCHETYPE_AREAS,
     ARCHETYPE_KEYWORDS,
     ARCHETYPES,
@@ -29,6 +25,10 @@ from radslag.register.simulation import (
     SimulatedUseCase,
     simulate,
 )
+from radslag.municipalities.models import Municipality
+from radslag.register.aiact import QUESTIONS_BY_KEY, RiskClass, classify, clean_answers
+from radslag.register.choices import Source, Stage
+from radslag.register.models import SUMMARY_MAX_LENGTH, UseCase
 
 UNTIL = date(2026, 11, 1)
 NOTICE = "beskriver inte något som kommunen verkligen gör"

@@ -19,6 +19,7 @@ from django.utils import timezone
 from radslag.core.secret_links import digest, new_secret
 from radslag.council.models import Item, Link, PairVote, Round
 from radslag.council.survey import pair_key
+from radslag.demo.seeding import generator
 from radslag.municipalities.models import Municipality
 from radslag.municipalities.sizeclass import SizeClass, size_class_of
 
@@ -37,7 +38,7 @@ def simulate_round(labels: list[str], seed: int) -> SimulatedRound:
     """Replace the example rounds with one published wiki survey over ``labels``."""
     if len(labels) < 2:
         raise ValueError("labels: a round needs at least two items")
-    rng = np.random.default_rng(seed)
+    rng = generator(seed)
     appeal = rng.normal(0.0, 1.0, len(labels))
     # The small municipalities lean towards a few themes the large ones care less about.
     small_lean = np.zeros(len(labels))

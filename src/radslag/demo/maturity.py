@@ -23,12 +23,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from radslag.demo.sizes import standardised_size
 from radslag.maturity.definitions import LEVELS
 
-# A median Swedish municipality has about 16 000 inhabitants (10 ** 4.2); the spread of
-# log10 population among municipalities is about 0.45.
-_LOG_POPULATION_CENTRE = 4.2
-_LOG_POPULATION_SCALE = 0.45
 _BASE_LEVEL = 2.0
 _SIZE_EFFECT = 0.55
 _MUNICIPALITY_NOISE = 0.45
@@ -83,7 +80,7 @@ def simulate(
     if not years:
         raise ValueError("years: must not be empty")
     codes = sorted(populations)
-    size = np.array([_standardised_size(code, populations[code]) for code in codes])
+    size = np.array([standardised_size(code, populations[code]) for code in codes])
     ordered_years = sorted(set(years))
     offsets = np.array([DIMENSION_OFFSETS.get(key, 0.0) for key in dimension_keys])
     n, d = len(codes), len(dimension_keys)
@@ -107,14 +104,6 @@ def simulate(
             levels = np.clip(np.rint(latent), 1, LEVELS).astype(int)
             simulated.append(SimulatedAssessment(code, year, tuple(int(v) for v in levels)))
     return simulated
-
-
-def _standardised_size(code: str, population: float | None) -> float:
-    if population is None:
-        return 0.0
-    if not population > 0:
-        raise ValueError(f"populations[{code!r}]: expected a positive number, got {population!r}")
-    return (float(np.log10(population)) - _LOG_POPULATION_CENTRE) / _LOG_POPULATION_SCALE
 
 
 def _answers(years_back: int, size: float, rng: np.random.Generator) -> bool:

@@ -1,7 +1,7 @@
 """Plausible example needs for demonstration, shown as "exempeldata".
 
 The texts, their themes and which texts say the same thing come from
-:mod:`radslag.needs.corpus`; this module decides who raised them. Nothing here touches the
+:mod:`radslag.demo.needs_corpus`; this module decides who raised them. Nothing here touches the
 database: :func:`simulate` turns municipalities' populations and a seed into submissions, and
 ``radslag demo-needs`` stores them.
 
@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from radslag.needs.corpus import Corpus, generate
+from radslag.demo.needs_corpus import Corpus, generate
+from radslag.demo.seeding import generator
 
 _SUBMIT_EXPONENT = 0.6
 _MEAN_COSIGNERS = 0.6
@@ -53,7 +54,7 @@ def simulate(populations: Mapping[str, float | None], count: int, seed: int) -> 
     """``count`` example submissions from the municipalities in ``populations``."""
     if count < 1:
         raise ValueError("count: must be at least 1")
-    rng = np.random.default_rng(seed)
+    rng = generator(seed)
     corpus = generate(count, seed)
     codes = sorted(populations)
     if not codes:

@@ -4,7 +4,7 @@
 ``bench/text_bench.py`` measures themes and near-duplicates against their planted truth.
 
 A need is four content slots of one theme, chosen together so that they fit
-(:mod:`radslag.needs.vocabulary`, words in ``corpus.toml``): a task done to an object
+(:mod:`radslag.demo.needs_vocabulary`, words in ``corpus.toml``): a task done to an object
 ("låta AI sammanfatta dagsanteckningarna"), a place ("i hemtjänsten") and a goal ("frigöra mer
 tid till brukarna"). A text writes the need in a sentence frame of its kind (need, strategic
 question, obstacle), sometimes after a sentence that sets the scene and before a closing one.
@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from radslag.needs.vocabulary import KINDS, SLOTS, Theme, vocabulary
+from radslag.demo.needs_vocabulary import KINDS, SLOTS, Theme, vocabulary
+from radslag.demo.seeding import generator
 
 # In a collection too small to raise every need, this share of its texts are first texts.
 _DISTINCT_SHARE = 0.8
@@ -71,7 +72,7 @@ def generate(n_texts: int, seed: int) -> Corpus:
     Needs differ in popularity as real ones do (a few raised by many municipalities, most by
     one or two), so most needs have one text and a few have many.
     """
-    rng = np.random.default_rng(seed)
+    rng = generator(seed)
     themes = vocabulary().themes
     needs = _distinct_needs(rng)
     # A small collection raises a share of the needs, most of them once.
@@ -142,7 +143,7 @@ def _render(
 ) -> tuple[str, str, str]:
     """The need's text, title and kind; ``variant`` fixes the first text's wording."""
     theme = vocabulary().themes[need.theme]
-    wording = _wording(theme, need, np.random.default_rng(variant))
+    wording = _wording(theme, need, generator(variant))
     if perturb:
         _reword(theme, need, wording, rng)
     words = _words(theme, need, wording)

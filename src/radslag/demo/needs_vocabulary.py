@@ -1,10 +1,10 @@
-"""The vocabulary of the example needs, read from ``corpus.toml`` next to this module.
+"""The vocabulary of the example needs, read from ``data/needs.toml`` in the demo package.
 
 A theme's options are chosen together so that every combination reads as something a
 municipal official could write: a task names the objects it can be done to, and a place or
 goal that fits only some of the theme's tasks, objects or places names them (``fits``). This
 module reads the file, checks that every id it refers to exists, and answers which
-combinations fit; :mod:`radslag.needs.corpus` writes the texts.
+combinations fit; :mod:`radslag.demo.needs_corpus` writes the texts.
 """
 
 from __future__ import annotations
@@ -112,8 +112,8 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    """The vocabulary in ``corpus.toml``, checked."""
-    data = tomllib.loads(files("radslag.needs").joinpath("corpus.toml").read_text("utf-8"))
+    """The vocabulary in ``data/needs.toml``, checked."""
+    data = tomllib.loads(files("radslag.demo").joinpath("data", "needs.toml").read_text("utf-8"))
     return Vocabulary(
         themes=tuple(parse_theme(entry) for entry in data["themes"]),
         frames={kind: tuple(tuple(frame) for frame in data["frames"][kind]) for kind in KINDS},

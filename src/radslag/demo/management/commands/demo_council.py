@@ -4,7 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from radslag.council.simulation import simulate_round
+from radslag.demo.council import simulate_round
+from radslag.demo.seeding import add_seed_argument
 from radslag.needs.models import Theme
 
 
@@ -15,7 +16,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+        add_seed_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         labels = list(Theme.objects.live().order_by("pk").values_list("label", flat=True))

@@ -5,6 +5,8 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from radslag.demo.seeding import add_seed_argument
+
 
 class Command(BaseCommand):
     help = (
@@ -15,7 +17,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+        add_seed_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         seed = options["seed"]

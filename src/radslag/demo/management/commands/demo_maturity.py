@@ -3,15 +3,15 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-import numpy as np
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
+from radslag.demo.maturity import simulate
+from radslag.demo.seeding import add_seed_argument, generator
 from radslag.maturity.definitions import CURRENT
 from radslag.maturity.loading import load_definition
 from radslag.maturity.models import Answer, Assessment
-from radslag.maturity.simulation import simulate
 from radslag.municipalities.models import populations
 
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+        add_seed_argument(parser)
         parser.add_argument(
             "--year",
             type=int,
@@ -52,7 +52,7 @@ class Command(BaseCommand):
                     sizes,
                     [d.key for d in dimensions],
                     years,
-                    np.random.default_rng(options["seed"]),
+                    generator(options["seed"]),
                 )
                 if (entry.code, entry.year) not in real
             ]

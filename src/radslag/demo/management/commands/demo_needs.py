@@ -8,9 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from radslag.decide.clustering import adjusted_rand_index
+from radslag.demo.needs import simulate
+from radslag.demo.seeding import add_seed_argument
 from radslag.municipalities.models import populations
 from radslag.needs.models import Need, Support
-from radslag.needs.simulation import simulate
 from radslag.needs.support import merge
 from radslag.needs.themes import compute_themes
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+        add_seed_argument(parser)
         parser.add_argument(
             "--count", type=int, default=1500, help="how many submissions (default 1500)"
         )

@@ -3,22 +3,22 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-import numpy as np
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from radslag.municipalities.models import Municipality
-from radslag.register import aiact
-from radslag.register.choices import Level, Publication, Source, Stage
-from radslag.register.countries import SWEDEN
-from radslag.register.models import UseCase
-from radslag.register.simulation import (
+from radslag.demo.seeding import add_seed_argument, generator
+from radslag.demo.use_cases import (
     DEFAULT_COUNT,
     MunicipalityFacts,
     SimulatedUseCase,
     simulate,
 )
+from radslag.municipalities.models import Municipality
+from radslag.register import aiact
+from radslag.register.choices import Level, Publication, Source, Stage
+from radslag.register.countries import SWEDEN
+from radslag.register.models import UseCase
 
 
 class Command(BaseCommand):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+        add_seed_argument(parser)
         parser.add_argument(
             "--count",
             type=int,
@@ -55,7 +55,7 @@ class Command(BaseCommand):
         try:
             simulated = simulate(
                 municipalities,
-                np.random.default_rng(options["seed"]),
+                generator(options["seed"]),
                 until=options["until"],
                 count=options["count"],
             )
