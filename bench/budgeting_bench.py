@@ -5,8 +5,8 @@ in the same order. pabutools (``method_of_equal_shares``, default lexicographic 
 computes with exact ``gmpy2`` fractions; Rådslag in floating point with an exact fallback.
 
 1. The pabulib files in ``tests/decide/budgets/data``: Warsaw-Wesoła 2017 (real, complete), an
-   excerpt of Toulouse 2019 (cumulative ballots, score utilities) and the file pabutools ships in its
-   tests; plain Equal Shares, and completed: budgets raised by 1 % of a voter's share at a
+   excerpt of Toulouse 2019 (cumulative ballots, score utilities) and the file pabutools ships
+   in its tests; plain Equal Shares, and completed: budgets raised by 1 % of a voter's share at a
    time (pabutools: ``voter_budget_increment``), then the greedy rule (pabutools:
    ``completion_by_rule_combination`` with ``greedy_utilitarian_welfare``).
 2. A synthetic election the size of Rådslag's council: 290 voters (the municipalities, equal

@@ -100,7 +100,10 @@ def test_it_draws_a_chart_with_the_numbers_as_a_table(
 
     page = text(client.get("/mognad/kommuner/0114/"))
 
-    assert '<svg viewBox="0 0 640 278" role="img"' in page
+    chart = page[page.index("<svg") : page.index("</svg>")]
+    assert 'role="img"' in chart
+    # A bar per dimension, each naming the municipality's level.
+    assert len(re.findall(r"<title>[^<]+: nivå \d</title>", chart)) == 7
     assert "<caption>Kommunens nivå och jämförelsegruppernas median" in page
     assert '<th scope="col" class="number">Upplands Väsby</th>' in page
 

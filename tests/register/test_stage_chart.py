@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
-from radslag.register.charts import STAGE_COLOURS
+from radslag.charts.palette import STAGES as STAGE_COLOURS
 from radslag.register.models import UseCase
 
 pytestmark = pytest.mark.django_db

@@ -10,13 +10,17 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+
+from radslag.charts import palette
+from radslag.charts.choropleth import LegendClass, choropleth
 
 BOUNDARIES = Path(__file__).resolve().parent.parent / "data" / "boundaries"
 MUNICIPALITY_FILE = BOUNDARIES / "swedish_municipalities.geojson"
@@ -128,8 +132,8 @@ def locator_map(code: str, label: str = "") -> SafeString:
         return mark_safe("")
     counties = format_html_join(
         "",
-        '<path d="{}" fill="#dfe5eb" stroke="#fff" stroke-width="2"/>',
-        ((d,) for d in county_paths().values()),
+        '<path d="{}" fill="{}" stroke="#fff" stroke-width="2"/>',
+        ((d, palette.LAND) for d in county_paths().values()),
     )
     # A ring around the municipality, so that a small one is found on a small map.
     numbers = [int(n) for n in re.findall(r"-?\d+", paths[code])]
@@ -138,13 +142,36 @@ def locator_map(code: str, label: str = "") -> SafeString:
     radius = max(max(xs) - min(xs), max(ys) - min(ys)) // 2 + 25
     return format_html(
         '<svg viewBox="{}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">'
-        '{}<path d="{}" fill="#c2410c" stroke="#7c2d12" stroke-width="2"/>'
-        '<circle cx="{}" cy="{}" r="{}" fill="none" stroke="#7c2d12" stroke-width="5"/></svg>',
+        '{}<path d="{}" fill="{}" stroke="{}" stroke-width="2"/>'
+        '<circle cx="{}" cy="{}" r="{}" fill="none" stroke="{}" stroke-width="5"/></svg>',
         view_box(),
         label,
         counties,
         paths[code],
+        palette.HIGHLIGHT,
+        palette.HIGHLIGHT_EDGE,
         centre_x,
         centre_y,
         radius,
+        palette.HIGHLIGHT_EDGE,
+    )
+
+
+def municipality_map(
+    values: Mapping[str, float | None],
+    names: Mapping[str, str],
+    classes: Sequence[LegendClass],
+    label: str,
+    format_value: Callable[[float | None], str],
+) -> SafeString:
+    """Sweden's municipalities coloured by a figure, each linking to its page."""
+    return choropleth(
+        municipality_paths(),
+        view_box(),
+        values=values,
+        names=names,
+        classes=classes,
+        label=label,
+        format_value=format_value,
+        link_of=lambda code: reverse("municipalities:detail", args=[code]),
     )

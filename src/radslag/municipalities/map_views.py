@@ -11,8 +11,9 @@ from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from radslag.municipalities.choropleth import choropleth_svg, legend
+from radslag.charts import legend
 from radslag.municipalities.collation import swedish_key
+from radslag.municipalities.geography import municipality_map
 from radslag.municipalities.models import Municipality
 
 
@@ -55,7 +56,9 @@ FIGURES = (
 
 
 def choropleth(request: HttpRequest) -> HttpResponse:
-    figure = next((f for f in FIGURES if f.key == request.GET.get("figur")), FIGURES[0])
+    # "figur" is the parameter's earlier name, still understood in saved addresses.
+    chosen = request.GET.get("figure") or request.GET.get("figur")
+    figure = next((f for f in FIGURES if f.key == chosen), FIGURES[0])
     municipalities = sorted(
         Municipality.objects.with_latest_figures().select_related("county"),
         key=lambda m: swedish_key(m.name),
@@ -78,7 +81,7 @@ def choropleth(request: HttpRequest) -> HttpResponse:
         "figure": figure,
         "year": years[-1] if years else None,
         "legend": [(c, formatted(c.lower), formatted(c.upper)) for c in classes],
-        "map_svg": choropleth_svg(
+        "map_svg": municipality_map(
             values,
             {m.code: m.name for m in municipalities},
             classes,

@@ -8,10 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from radslag import charts
 from radslag.core import sections
 from radslag.core.partials import render_page_or_partial
 from radslag.core.spreadsheets import SWEDISH_EXCEL, Dialect, number, write_csv
-from radslag.municipalities import charts, geography
+from radslag.municipalities import geography
 from radslag.municipalities.filters import MunicipalityFilterForm
 from radslag.municipalities.models import (
     NET_COST_KPI,

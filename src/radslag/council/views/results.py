@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
+from radslag import charts
 from radslag.accounts import permissions
 from radslag.council.ballots import ballot_result
 from radslag.council.models import Round
@@ -23,14 +25,26 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     if round_.kind == Round.Kind.BALLOT:
         ballot_context = {"round": round_, "result": ballot_result(round_)}
         return render(request, "council/ballot_results.html", ballot_context)
-    weighting = request.GET.get("vagning")
+    # "vagning" is the parameter's earlier name, still understood in saved addresses.
+    weighting = request.GET.get("weighting") or request.GET.get("vagning")
     if weighting not in Round.Weighting.values:
         weighting = round_.weighting
     result = survey_result(round_, weighting)
     labels = dict(Round.Weighting.choices)
+    chart = None
+    if result is not None:
+        chart = charts.interval_chart(
+            [
+                charts.IntervalRow(row.item.label, row.score, row.low, row.high)
+                for row in result.ranked
+            ],
+            _("Poäng med osäkerhetsintervall (95 procent)"),
+            domain=(0, 100),
+        )
     context = {
         "round": round_,
         "result": result,
+        "chart": chart,
         "weighting": weighting,
         "weighting_label": labels[weighting],
         "alternatives": [

@@ -9,7 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from radslag.maturity import charts
+from radslag import charts
+from radslag.charts import palette
 from radslag.maturity.comparison import (
     MIN_GROUP_SIZE,
     PeerGroup,
@@ -108,9 +109,12 @@ def _picture(current: MaturityModel, dimensions: list[Dimension], year: int) -> 
         "year": year,
         "participants": len(scored),
         "distribution": distribution,
-        "distribution_chart": charts.distribution_chart(
+        "distribution_chart": charts.share_bars(
             [(_(row.dimension.name), row.counts) for row in distribution],
-            [_(name) for name in current.level_names],
+            [
+                charts.Series(f"{_('nivå')} {level} ({_(name)})", palette.SEQUENTIAL[level - 1])
+                for level, name in enumerate(current.level_names, start=1)
+            ],
             _("Andel kommuner på varje nivå per dimension"),
         ),
         "level_names": [_(name) for name in current.level_names],

@@ -10,8 +10,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from radslag.maturity import charts
+from radslag import charts
+from radslag.charts.bars import LevelRow
 from radslag.maturity.comparison import PeerGroup, peer_groups, scored_assessments
+from radslag.maturity.definitions import LEVELS
 from radslag.maturity.models import Answer, Assessment, Dimension, Level, MaturityModel
 from radslag.maturity.scoring import Spread, largest_gaps, overall_score
 from radslag.maturity.views.national import municipality_or_404
@@ -141,7 +143,7 @@ def _comparison(municipality: Municipality, own: Assessment, year: int | None) -
         for gap in largest_gaps(complete, medians)
     ]
     chart_rows = [
-        charts.ProfileRow(
+        LevelRow(
             name=_(dimension.name),
             level=row.level,
             median=spread.median if spread else None,
@@ -150,7 +152,7 @@ def _comparison(municipality: Municipality, own: Assessment, year: int | None) -
         )
         for dimension, row, spread in zip(dimensions, rows, gap_group.per_dimension, strict=True)
     ]
-    context["chart"] = charts.profile_chart(
+    context["chart"] = charts.level_bars(
         chart_rows,
         _("%(name)s %(year)s: nivå per dimension jämfört med %(group)s, %(compared)s")
         % {
@@ -159,6 +161,7 @@ def _comparison(municipality: Municipality, own: Assessment, year: int | None) -
             "group": gap_group.label.lower(),
             "compared": year,
         },
+        LEVELS,
     )
     return context
 
@@ -186,5 +189,15 @@ def _history(submitted: list[Assessment], dimensions: list[Dimension]) -> dict[s
         for index, dimension in enumerate(dimensions)
     ]
     points = [(row.year, row.overall) for row in reversed(rows) if row.overall is not None]
-    trend = charts.trend_chart(points, _("Sammantagen nivå per år")) if len(points) > 1 else None
+    trend = (
+        charts.line_chart(
+            points,
+            _("Sammantagen nivå per år"),
+            domain=(1, LEVELS),
+            decimals=1,
+            every_year=True,
+        )
+        if len(points) > 1
+        else None
+    )
     return {"history": rows, "history_by_dimension": by_dimension, "trend": trend}

@@ -6,10 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from radslag.municipalities.choropleth import choropleth_svg
+from radslag import charts
+from radslag.charts import palette
 from radslag.municipalities.collation import swedish_key
+from radslag.municipalities.geography import municipality_map
 from radslag.municipalities.models import Municipality
-from radslag.register.charts import STAGE_COLOURS, Series, count_legend, stacked_bar_chart
 from radslag.register.choices import Source
 from radslag.register.filters import UseCaseFilterForm
 from radslag.register.models import UseCase
@@ -20,25 +21,25 @@ def use_case_statistics(request: HttpRequest) -> HttpResponse:
     form = UseCaseFilterForm(request.GET)
     cases = form.apply(UseCase.objects.visible_to(request.user))
     stats = statistics_of(cases)
-    stage_series = [Series(str(label), STAGE_COLOURS[key]) for key, label in stats.stages]
+    stage_series = [charts.Series(str(label), palette.STAGES[key]) for key, label in stats.stages]
     per_municipality = stats.in_production_by_municipality
     municipalities = sorted(
         Municipality.objects.select_related("county"), key=lambda m: swedish_key(m.name)
     )
     names = {m.code: m.name for m in municipalities}
     values: dict[str, float | None] = {code: per_municipality.get(code) for code in names}
-    classes = count_legend(list(per_municipality.values()))
+    classes = charts.count_legend(list(per_municipality.values()))
     context = {
         "form": form,
         "stats": stats,
         "example_count": cases.filter(source=Source.EXAMPLE).count(),
-        "area_chart": stacked_bar_chart(
+        "area_chart": charts.stacked_bars(
             [(str(row.label), row.by_stage) for row in stats.areas],
             stage_series,
             _("Användningsfall per verksamhetsområde och skede"),
         ),
         "stage_series": stage_series,
-        "map_svg": choropleth_svg(
+        "map_svg": municipality_map(
             values,
             names,
             classes,

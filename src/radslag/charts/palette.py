@@ -1,0 +1,60 @@
+"""Every colour of Rådslag's charts and maps, and the style sheet's names for them.
+
+The style sheet declares the same colours as custom properties (``CSS_NAMES``); a test reads
+``radslag.css`` and fails when the two disagree, so a colour is changed here and there together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+INK = "#1b1f24"  # text
+MUTED = "#4a5561"  # axis labels, secondary text
+ACCENT = "#1d4f91"  # the one series: a line, a municipality's own bar
+GRID = "#d5dbe2"  # grid lines
+LAND = "#dfe5eb"  # the country behind a locator map
+HIGHLIGHT = "#c2410c"  # what stands out: a group's median, the municipality on a map
+HIGHLIGHT_EDGE = "#7c2d12"
+BAND = "#bdd7e7"  # a spread: quartiles, an interval
+NO_DATA = "#ffffff"  # a municipality without a value on a map
+SEPARATOR = "#ffffff"  # between the parts of a stacked bar
+# Sequential blues from ColorBrewer (Brewer, 2002), readable by people with colour-vision
+# deficiencies; the darkest classes carry enough contrast against the white borders.
+SEQUENTIAL = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
+# Stages of a use case from idea to production in ever darker blue, retired in grey.
+STAGES: Mapping[str, str] = MappingProxyType(
+    {
+        "ide": "#9ecae1",
+        "forstudie": "#6baed6",
+        "pilot": "#3182bd",
+        "i-drift": "#08519c",
+        "avvecklad": "#737373",
+    }
+)
+
+CSS_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "--ink": INK,
+        "--muted": MUTED,
+        "--accent": ACCENT,
+        "--line": GRID,
+        "--chart-land": LAND,
+        "--chart-highlight": HIGHLIGHT,
+        "--chart-band": BAND,
+        **{f"--chart-sequential-{index}": colour for index, colour in enumerate(SEQUENTIAL, 1)},
+    }
+)
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.1's relative luminance of a ``#rrggbb`` colour."""
+    channels = [int(colour[index : index + 2], 16) / 255 for index in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2.1's contrast ratio of two colours, from 1 to 21."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
