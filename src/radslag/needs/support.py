@@ -33,7 +33,12 @@ def add_support(need: Need, municipality: Municipality) -> bool:
     Returns whether the support is new; a municipality already behind it counts once.
     """
     target = kept_version(need)
-    _, created = Support.objects.get_or_create(need=target, municipality=municipality)
+    support, created = Support.objects.get_or_create(need=target, municipality=municipality)
+    if not created and support.via_id is not None:
+        # The municipality was behind it only through a merge; now it is behind it itself, and
+        # undoing that merge must not take its support away.
+        support.via = None
+        support.save(update_fields=["via"])
     return created
 
 
