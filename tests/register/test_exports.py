@@ -12,12 +12,24 @@ from openpyxl import load_workbook
 from rdflib import RDF, Graph
 from rdflib.namespace import DCAT, DCTERMS
 
-from radslag.register.exports import FIELDS
 from radslag.register.models import UseCase
 
 pytestmark = pytest.mark.django_db
 
 MakeCase = Callable[..., UseCase]
+
+# The published columns, written out here rather than imported: the open data's format is a
+# promise to everyone who reads it, so changing it must change this test too.
+PUBLISHED_COLUMNS = [
+    "id", "url", "title", "summary", "description", "organisation", "municipality_code",
+    "participating_municipalities", "goal", "area", "cofog", "technique", "ai_subdomain",
+    "supplier", "product", "open_source_url", "stage", "start_date", "end_date",
+    "data_sources", "personal_data", "legal_basis", "human_oversight", "appeal", "risks",
+    "dpia_done", "dpia_date", "fria_done", "fria_date", "risk_class", "effect_time",
+    "effect_cost", "effect_quality", "effect_method", "effect_evaluated", "contact_email",
+    "contact_name", "country", "level", "source", "source_id", "source_url", "source_licence",
+    "last_reviewed",
+]  # fmt: skip
 
 
 def test_the_csv_round_trips_every_published_case(client: Client, make_case: MakeCase) -> None:
@@ -32,7 +44,7 @@ def test_the_csv_round_trips_every_published_case(client: Client, make_case: Mak
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
     assert response["Content-Type"].startswith("text/csv")
-    assert list(rows[0].keys()) == FIELDS
+    assert list(rows[0].keys()) == PUBLISHED_COLUMNS
     assert len(rows) == UseCase.objects.published().count()
     mine = next(r for r in rows if r["title"] == 'Chattbot, "Kommun-Kim"')
     assert mine["description"] == "Rad ett\nrad två"
@@ -60,9 +72,9 @@ def test_the_excel_file_holds_the_same_rows(client: Client, make_case: MakeCase)
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
 
-    assert list(rows[0]) == FIELDS
+    assert list(rows[0]) == PUBLISHED_COLUMNS
     assert len(rows) - 1 == UseCase.objects.published().count()
-    assert "I Excel" in {row[FIELDS.index("title")] for row in rows[1:]}
+    assert "I Excel" in {row[PUBLISHED_COLUMNS.index("title")] for row in rows[1:]}
 
 
 def test_it_exports_algoritmeregister_field_names(client: Client, make_case: MakeCase) -> None:
