@@ -160,3 +160,54 @@ def test_it_gives_one_for_the_same_partition_under_other_names(
 def test_it_rejects_bad_input_naming_the_argument(call: object, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         call()  # type: ignore[operator]
+
+
+def unit(rows: np.ndarray) -> np.ndarray:
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_by_cosine_it_groups_directions_whatever_the_lengths_were() -> None:
+    rng = np.random.default_rng(4)
+    directions = unit(rng.normal(size=(3, 20)))
+    truth = np.repeat(np.arange(3), 40)
+    points = unit(directions[truth] * rng.uniform(1, 50, (120, 1)) + rng.normal(0, 0.3, (120, 20)))
+
+    result = kmeans(points, 3, seed=2, metric="cosine")
+
+    assert adjusted_rand_index(truth, result.labels) == 1.0
+    np.testing.assert_allclose(np.linalg.norm(result.centres, axis=1), 1.0)
+    cosines = points @ result.centres.T
+    assert result.inertia == pytest.approx(float(np.sum(1.0 - cosines.max(axis=1))))
+
+
+def test_the_cosine_silhouette_is_rousseeuws_on_one_minus_the_cosine() -> None:
+    rng = np.random.default_rng(5)
+    points = unit(rng.normal(size=(30, 6)))
+    labels = np.arange(30) % 3
+    distances = np.maximum(1.0 - points @ points.T, 0.0)
+    expected = []
+    for i in range(30):
+        own = labels == labels[i]
+        a = distances[i, own].sum() / (own.sum() - 1)
+        b = min(distances[i, labels == other].mean() for other in set(labels) - {labels[i]})
+        expected.append((b - a) / max(a, b))
+
+    assert silhouette_score(points, labels, metric="cosine") == pytest.approx(np.mean(expected))
+
+
+def test_the_first_run_starts_from_the_given_centres_and_seeds_the_rest() -> None:
+    points = np.array([[0.0, 0.0], [0.1, 0.0], [10.0, 0.0], [10.1, 0.0], [0.0, 10.0]])
+
+    result = kmeans(points, 3, seed=0, n_init=1, starts=[[10.0, 0.0]])
+
+    assert result.labels[2] == result.labels[3] == 0
+    assert len(set(result.labels.tolist())) == 3
+
+
+def test_an_unknown_metric_or_misshapen_starts_are_refused() -> None:
+    points = np.zeros((4, 2)) + np.arange(4)[:, None]
+
+    with pytest.raises(ValueError, match="metric: expected one of euclidean, cosine"):
+        kmeans(points, 2, metric="manhattan")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="starts: expected at most 2 rows of 2"):
+        kmeans(points, 2, starts=np.zeros((3, 2)))

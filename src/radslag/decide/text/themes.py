@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse
 
+from radslag.decide.clustering import kmeans, silhouette_score
 from radslag.decide.text.normalisation import TextMatrix, as_text_matrix, unit_rows
 from radslag.decide.validation import FloatArray, IntArray, require_positive_int
 
@@ -37,7 +38,6 @@ _SILHOUETTE_SAMPLE: Final = 2_000
 # handful of texts can trap a single run.
 _RESTARTS: Final = 8
 _RESTART_BUDGET: Final = 2_000
-_MAX_ITERATIONS: Final = 100
 # How much higher another number of themes' mean silhouette must be to replace the earlier
 # number when continuing a clustering (silhouettes of these texts lie around 0.05-0.2).
 _KEEP_NUMBER_MARGIN: Final = 0.01
@@ -111,10 +111,10 @@ def cluster_themes(
         n_themes = _best_number_of_themes(projected, most, rng, had if had >= 2 else None)
     points = unit_rows(projected[:, : _dimensions(n_themes)])
     if had:
-        starts = _continued_centres(points, earlier, n_themes, rng)
-        return _by_size(_spherical_kmeans(points, n_themes, rng, 1, starts))
+        starts = _continued_centres(points, earlier, n_themes)
+        return _by_size(kmeans(points, n_themes, rng, 1, metric="cosine", starts=starts).labels)
     restarts = max(_RESTARTS, min(10 * _RESTARTS, _RESTART_BUDGET // n))
-    return _by_size(_spherical_kmeans(points, n_themes, rng, restarts))
+    return _by_size(kmeans(points, n_themes, rng, restarts, metric="cosine").labels)
 
 
 def theme_labels(
@@ -229,83 +229,6 @@ def _randomised_svd(data: TextMatrix, dimensions: int, rng: np.random.Generator)
     return projected
 
 
-def _spherical_kmeans(
-    points: FloatArray,
-    k: int,
-    rng: np.random.Generator,
-    restarts: int,
-    starts: FloatArray | None = None,
-) -> IntArray:
-    """The best of ``restarts`` spherical k-means runs: highest summed cosine to centres.
-
-    ``starts``, if given, are the centres of the first run instead of k-means++ seeds.
-    """
-    best: tuple[float, IntArray] | None = None
-    for run in range(restarts):
-        centres = starts if starts is not None and run == 0 else _kmeans_plus_plus(points, k, rng)
-        labels = np.full(points.shape[0], -1, dtype=np.int64)
-        for _ in range(_MAX_ITERATIONS):
-            cosines = points @ centres.T
-            new_labels = np.argmax(cosines, axis=1).astype(np.int64)
-            if np.array_equal(new_labels, labels):
-                break
-            labels = new_labels
-            centres = _centres(points, labels, k, centres)
-        score = float(np.sum(np.max(points @ centres.T, axis=1)))
-        if best is None or score > best[0]:
-            best = (score, labels)
-    assert best is not None
-    return best[1]
-
-
-def _kmeans_plus_plus(
-    points: FloatArray, k: int, rng: np.random.Generator, given: FloatArray | None = None
-) -> FloatArray:
-    """Greedy k-means++ seeds on cosine distance, after the ``given`` centres if any.
-
-    Each new centre is the best of ``2 + ln k`` candidates drawn in proportion to their
-    squared distance from the centres so far: the one that lowers the summed squared
-    distance most. One draw per step, as in plain k-means++, often merges two themes and
-    splits a third.
-    """
-    n = points.shape[0]
-    tries = 2 + int(np.log(k))
-    centres = np.empty((k, points.shape[1]))
-    first = 0 if given is None else given.shape[0]
-    if given is None or first == 0:
-        centres[0] = points[rng.integers(n)]
-        first = 1
-    else:
-        centres[:first] = given
-    nearest = np.min(np.maximum(1.0 - points @ centres[:first].T, 0.0) ** 2, axis=1)
-    for index in range(first, k):
-        total = nearest.sum()
-        # With every point on a centre already, any point is as good as another.
-        candidates = (
-            rng.integers(n, size=tries)
-            if total <= 0
-            else rng.choice(n, size=tries, p=nearest / total)
-        )
-        distances = np.maximum(1.0 - points[candidates] @ points.T, 0.0) ** 2
-        improved = np.minimum(nearest[None, :], distances)
-        best = int(np.argmin(improved.sum(axis=1)))
-        centres[index] = points[candidates[best]]
-        nearest = improved[best]
-    return centres
-
-
-def _centres(points: FloatArray, labels: IntArray, k: int, previous: FloatArray) -> FloatArray:
-    """Mean direction of each cluster; an emptied cluster keeps its previous centre."""
-    membership = scipy.sparse.csr_matrix(
-        (np.ones(labels.size), (labels, np.arange(labels.size))), shape=(k, labels.size)
-    )
-    sums = np.asarray(membership @ points)
-    empty = np.asarray(membership.sum(axis=1)).ravel() == 0
-    sums[empty] = previous[empty]
-    centres: FloatArray = unit_rows(sums)
-    return centres
-
-
 def _best_number_of_themes(
     projected: FloatArray, most: int, rng: np.random.Generator, earlier: int | None = None
 ) -> int:
@@ -327,9 +250,8 @@ def _best_number_of_themes(
     scores: dict[int, float] = {}
     for k in range(2, most + 1):
         points = unit_rows(projected[sample, : _dimensions(k)])
-        labels = _spherical_kmeans(points, k, rng, restarts=2)
-        distances = np.maximum(1.0 - points @ points.T, 0.0)
-        score = scores[k] = _mean_silhouette(distances, labels)
+        labels = kmeans(points, k, rng, 2, metric="cosine").labels
+        score = scores[k] = silhouette_score(points, labels, metric="cosine")
         if score > best_score + 1e-9:
             best_k, best_score = k, score
     if earlier is not None and best_score <= scores.get(earlier, -np.inf) + _KEEP_NUMBER_MARGIN:
@@ -349,40 +271,15 @@ def _earlier_labels(previous: npt.ArrayLike | None, n: int) -> IntArray:
     return earlier
 
 
-def _continued_centres(
-    points: FloatArray, earlier: IntArray, k: int, rng: np.random.Generator
-) -> FloatArray:
-    """Start centres that continue the earlier themes: their mean directions, largest first."""
+def _continued_centres(points: FloatArray, earlier: IntArray, k: int) -> FloatArray:
+    """Start centres that continue the earlier themes: their mean directions, largest first;
+    k-means seeds the rest."""
     had = earlier >= 0
     found, sizes = np.unique(earlier[had], return_counts=True)
     kept = found[np.argsort(-sizes, kind="stable")][:k]
     sums = np.stack([points[earlier == theme].sum(axis=0) for theme in kept])
-    return _kmeans_plus_plus(points, k, rng, unit_rows(sums))
-
-
-def _mean_silhouette(distances: FloatArray, labels: IntArray) -> float:
-    """Mean silhouette of a labelled sample given its pairwise distances (Rousseeuw, 1987)."""
-    k = int(labels.max()) + 1
-    indicator = np.zeros((labels.size, k))
-    indicator[np.arange(labels.size), labels] = 1.0
-    sizes = indicator.sum(axis=0)
-    summed = distances @ indicator
-    here = np.arange(labels.size)
-    own = sizes[labels]
-    within = summed[here, labels] / np.maximum(own - 1.0, 1.0)
-    means = summed / np.maximum(sizes, 1.0)
-    means[here, labels] = np.inf
-    means[:, sizes == 0] = np.inf
-    between = means.min(axis=1)
-    spread = np.maximum(within, between)
-    silhouette = np.divide(
-        between - within,
-        spread,
-        out=np.zeros_like(spread),
-        where=np.isfinite(between) & (spread > 0),
-    )
-    # A text alone in its theme has silhouette 0.
-    return float(np.mean(np.where(own > 1, silhouette, 0.0)))
+    continued: FloatArray = unit_rows(sums)
+    return continued
 
 
 def _by_size(labels: IntArray) -> IntArray:
