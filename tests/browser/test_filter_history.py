@@ -59,7 +59,7 @@ LISTS = {
     "anvandningsfall": FilteredList(
         path="/anvandningsfall/",
         title="AI-användningsfall",
-        results="#register-results .case-item h3 a",
+        results="#register-results .list-item h3 a",
         choose_filter=_choose_case_area,
         change_another_filter=lambda page: page.select_option("#id_sort", index=1),
         first_control="",
@@ -68,7 +68,7 @@ LISTS = {
     "behov": FilteredList(
         path="/behov/",
         title="Behov och strategiska frågor",
-        results="#need-results .case-item h3 a",
+        results="#need-results .list-item h3 a",
         choose_filter=_choose_need_kind,
         change_another_filter=lambda page: page.select_option("#id_size", "small"),
         first_control="#id_kind",
