@@ -14,21 +14,17 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from radslag.core.areas import Area
+from radslag.demo.use_case_archetypes import ARCHETYPES, EARLIEST_START
 from radslag.demo.use_cases import (
-    ARCHETYPE_AREAS,
-    ARCHETYPE_KEYWORDS,
-    ARCHETYPES,
-    EARLIEST_START,
     MAX_CASES,
     MunicipalityFacts,
     SimulatedUseCase,
     simulate,
 )
 from radslag.municipalities.models import Municipality
-from radslag.register.aiact import QUESTIONS_BY_KEY, RiskClass, classify, clean_answers
+from radslag.register.aiact import RiskClass, classify, clean_answers
 from radslag.register.choices import Source, Stage
-from radslag.register.models import SUMMARY_MAX_LENGTH, UseCase
+from radslag.register.models import UseCase
 
 UNTIL = date(2026, 11, 1)
 NOTICE = "beskriver inte något som kommunen verkligen gör"
@@ -159,35 +155,6 @@ def test_contact_addresses_are_functional_and_in_the_example_domain() -> None:
     # "Å-by 7" becomes a plain ASCII label.
     first = simulated[0]
     assert first.contact_email.endswith(f"@a-by-{int(first.code)}.example")
-
-
-def test_the_catalogue_spreads_over_every_area() -> None:
-    assert 30 <= len(ARCHETYPES) <= 45
-    assert {a.area for a in ARCHETYPES} == set(Area)
-    assert len({a.key for a in ARCHETYPES}) == len(ARCHETYPES)
-
-
-def test_the_catalogue_fits_the_register() -> None:
-    for archetype in ARCHETYPES:
-        assert len(archetype.summary) <= SUMMARY_MAX_LENGTH, archetype.key
-        assert all(len(title) <= 300 for title in archetype.titles), archetype.key
-        assert len(", ".join(archetype.keywords)) <= 500, archetype.key
-        assert archetype.aiact_yes <= set(QUESTIONS_BY_KEY), archetype.key
-
-
-def test_no_archetype_is_a_prohibited_practice_and_some_are_high_risk() -> None:
-    classes = Counter(classify(a.aiact_answers()).risk_class for a in ARCHETYPES)
-
-    assert classes[RiskClass.PROHIBITED] == 0
-    assert classes[RiskClass.HIGH] >= 5
-    assert classes[RiskClass.TRANSPARENCY] >= 5
-    assert classes[RiskClass.MINIMAL] >= 5
-
-
-def test_areas_and_keywords_are_given_for_every_archetype() -> None:
-    assert set(ARCHETYPE_AREAS) == set(ARCHETYPE_KEYWORDS) == {a.key for a in ARCHETYPES}
-    assert all(len(keywords) >= 3 for keywords in ARCHETYPE_KEYWORDS.values())
-    assert ARCHETYPE_AREAS["tidiga-insatser-ifo"] == Area.SOCIAL_SERVICES
 
 
 def test_a_municipality_of_unknown_size_counts_as_a_median_one() -> None:

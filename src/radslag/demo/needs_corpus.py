@@ -4,7 +4,7 @@
 ``bench/text_bench.py`` measures themes and near-duplicates against their planted truth.
 
 A need is four content slots of one theme, chosen together so that they fit
-(:mod:`radslag.demo.needs_vocabulary`, words in ``corpus.toml``): a task done to an object
+(:mod:`radslag.demo.needs_vocabulary`, words in ``data/needs.toml``): a task done to an object
 ("låta AI sammanfatta dagsanteckningarna"), a place ("i hemtjänsten") and a goal ("frigöra mer
 tid till brukarna"). A text writes the need in a sentence frame of its kind (need, strategic
 question, obstacle), sometimes after a sentence that sets the scene and before a closing one.

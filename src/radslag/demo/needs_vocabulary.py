@@ -9,12 +9,12 @@ combinations fit; :mod:`radslag.demo.needs_corpus` writes the texts.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from itertools import product
 from typing import Any
+
+from radslag.demo.datafiles import read_toml
 
 Phrasings = tuple[str, ...]
 KINDS = ("behov", "strategisk-fraga", "hinder")
@@ -113,7 +113,7 @@ class Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     """The vocabulary in ``data/needs.toml``, checked."""
-    data = tomllib.loads(files("radslag.demo").joinpath("data", "needs.toml").read_text("utf-8"))
+    data = read_toml("needs.toml")
     return Vocabulary(
         themes=tuple(parse_theme(entry) for entry in data["themes"]),
         frames={kind: tuple(tuple(frame) for frame in data["frames"][kind]) for kind in KINDS},

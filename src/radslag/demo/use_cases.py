@@ -4,11 +4,9 @@ Nothing here touches the database: :func:`simulate` turns municipalities' names 
 populations and a random generator into use cases; ``radslag demo-use-cases`` stores them
 with the source "exempel", and every page that shows one says that it is example data.
 
-The cases are drawn from a catalogue of archetypes (:data:`ARCHETYPES`, read from
-``data/use_cases.toml``): things Swedish
-municipalities do with AI, each with its texts, technique, personal data, oversight and the
-answers to the EU AI Act questionnaire that the register classifies. The catalogue's texts
-are example content, like imported cases' texts, and are not translated.
+The cases are drawn from a catalogue of archetypes, things Swedish municipalities do with
+AI (:mod:`radslag.demo.use_case_archetypes`, read from ``data/use_cases.toml``), and their
+descriptions end with a note on the case's stage written from the same file's templates.
 
 How the cases are spread, so that the example register looks like a real one:
 
@@ -26,26 +24,30 @@ How the cases are spread, so that the example register looks like a real one:
 
 from __future__ import annotations
 
-import dataclasses
-import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from importlib.resources import files
-from types import MappingProxyType
-from typing import Any
 
 import numpy as np
 from django.utils.text import slugify
 
 from radslag.core.areas import Area
 from radslag.demo.sizes import standardised_size
+from radslag.demo.use_case_archetypes import (
+    ARCHETYPES,
+    COFOG_OF_AREA,
+    CONTACT_MAILBOXES,
+    EARLIEST_START,
+    MONTHS,
+    PLANNED_PILOT_END,
+    RETIREMENT_REASONS,
+    STAGE_NOTES,
+    STAGES,
+    Archetype,
+)
 from radslag.register import aiact
-from radslag.register.choices import Benefit, Cofog, PersonalData, Stage, Technique
+from radslag.register.choices import Cofog, PersonalData, Stage, Technique
 
-# The catalogue of archetypes, their texts and vocabularies, in the demo package.
-CATALOGUE = "data/use_cases.toml"
-EARLIEST_START = date(2019, 1, 1)
 DEFAULT_COUNT = 150
 MAX_CASES = 8
 
@@ -56,72 +58,14 @@ _SELECTION_SIZE_EFFECT = 0.9
 _CASES_BASE = 0.2
 _CASES_SIZE_EFFECT = 0.5
 
-STAGES = (Stage.IDEA, Stage.PRESTUDY, Stage.PILOT, Stage.IN_PRODUCTION, Stage.RETIRED)
-# Log-odds of each stage for a median municipality and their change per standardised size:
-# a median one has about 38 % in production, one of 200 000 inhabitants about 70 %.
+# Log-odds of each stage (in the order of STAGES) for a median municipality and their change
+# per standardised size: a median one has about 38 % in production, one of 200 000
+# inhabitants about 70 %.
 _STAGE_BASE = np.array([-0.3, 0.1, 0.5, 0.8, -1.6])
 _STAGE_SIZE_EFFECT = np.array([-0.35, -0.2, 0.0, 0.45, 0.1])
 # Generative AI has been within reach since 2023: fewer of those cases are in production yet.
 _RECENT_YEAR = 2023
 _RECENT_IN_PRODUCTION_SHIFT = -0.6
-
-_COFOG_OF_AREA: Mapping[Area, Cofog] = {
-    Area.PRESCHOOL_AND_SCHOOL: Cofog.EDUCATION,
-    Area.ELDERLY_CARE: Cofog.SOCIAL_PROTECTION,
-    Area.DISABILITY_SUPPORT: Cofog.SOCIAL_PROTECTION,
-    Area.SOCIAL_SERVICES: Cofog.SOCIAL_PROTECTION,
-    Area.FINANCIAL_ASSISTANCE: Cofog.SOCIAL_PROTECTION,
-    Area.HEALTH_CARE: Cofog.HEALTH,
-    Area.PLANNING_AND_ENVIRONMENT: Cofog.HOUSING,
-    Area.INFRASTRUCTURE: Cofog.HOUSING,
-    Area.CULTURE_AND_LEISURE: Cofog.RECREATION,
-    Area.CITIZEN_SERVICE: Cofog.GENERAL_PUBLIC_SERVICES,
-    Area.HR_AND_FINANCE: Cofog.GENERAL_PUBLIC_SERVICES,
-    Area.CASE_MANAGEMENT: Cofog.GENERAL_PUBLIC_SERVICES,
-    Area.IT_AND_SECURITY: Cofog.GENERAL_PUBLIC_SERVICES,
-    Area.LABOUR_AND_INTEGRATION: Cofog.ECONOMIC_AFFAIRS,
-}
-
-
-@dataclass(frozen=True)
-class Archetype:
-    """One kind of use case, with everything a registration of it says."""
-
-    key: str
-    area: Area
-    titles: tuple[str, ...]
-    summary: str
-    description: str
-    goal: str
-    technique: Technique
-    ai_subdomain: str
-    personal_data: PersonalData
-    data_sources: str
-    legal_basis: str
-    organisations: tuple[str, ...]
-    suppliers: tuple[str, ...]
-    benefits: tuple[Benefit, ...]
-    human_oversight: str
-    appeal: str
-    risks: str
-    # The questionnaire's keys answered yes; every other question is answered no.
-    aiact_yes: frozenset[str]
-    effect_time: str
-    effect_cost: str
-    effect_quality: str
-    effect_method: str
-    keywords: tuple[str, ...]
-    # How common the archetype is relative to others (1 is typical).
-    weight: float = 1.0
-    earliest_year: int = EARLIEST_START.year
-    # The stages a case may be in; a high-risk idea that no municipality runs yet is left
-    # out of production.
-    stages: tuple[Stage, ...] = STAGES
-    cofog: Cofog | None = None
-
-    def aiact_answers(self) -> dict[str, bool]:
-        """Every question of the questionnaire answered, as a registration stores it."""
-        return aiact.clean_answers(dict.fromkeys(self.aiact_yes, True))
 
 
 @dataclass(frozen=True)
@@ -173,51 +117,6 @@ class SimulatedUseCase:
         return aiact.clean_answers(dict.fromkeys(self.aiact_yes, True))
 
 
-def _archetype(entry: dict[str, Any]) -> Archetype:
-    """One ``[[archetype]]`` of the catalogue file, with its choices checked."""
-    key = entry.get("key", "?")
-    fields = {field.name: field for field in dataclasses.fields(Archetype)}
-    unknown = sorted(set(entry) - set(fields))
-    missing = sorted(
-        name
-        for name, field in fields.items()
-        if name not in entry and field.default is dataclasses.MISSING
-    )
-    if unknown or missing:
-        raise ValueError(
-            f"{CATALOGUE}, archetype {key!r}: unknown fields {unknown}, missing fields {missing}"
-        )
-    values = dict(entry)
-    try:
-        values["area"] = Area(entry["area"])
-        values["technique"] = Technique(entry["technique"])
-        values["personal_data"] = PersonalData(entry["personal_data"])
-        values["benefits"] = tuple(Benefit(benefit) for benefit in entry["benefits"])
-        values["stages"] = tuple(Stage(stage) for stage in entry.get("stages", STAGES))
-        values["cofog"] = Cofog(entry["cofog"]) if "cofog" in entry else None
-    except ValueError as error:
-        raise ValueError(f"{CATALOGUE}, archetype {key!r}: {error}") from None
-    for name in ("titles", "organisations", "suppliers", "keywords"):
-        values[name] = tuple(entry[name])
-    values["aiact_yes"] = frozenset(entry["aiact_yes"])
-    values["weight"] = float(entry.get("weight", 1.0))
-    return Archetype(**values)
-
-
-_catalogue = tomllib.loads(files("radslag.demo").joinpath(CATALOGUE).read_text("utf-8"))
-_MONTHS: tuple[str, ...] = tuple(_catalogue["months"])
-_CONTACT_MAILBOXES: tuple[str, ...] = tuple(_catalogue["contact_mailboxes"])
-_RETIREMENT_REASONS: tuple[str, ...] = tuple(_catalogue["retirement_reasons"])
-ARCHETYPES: tuple[Archetype, ...] = tuple(_archetype(entry) for entry in _catalogue["archetype"])
-
-ARCHETYPES_BY_KEY: Mapping[str, Archetype] = MappingProxyType({a.key: a for a in ARCHETYPES})
-# For matching text elsewhere (needs against use cases): what each archetype is about.
-ARCHETYPE_AREAS: Mapping[str, Area] = MappingProxyType({a.key: a.area for a in ARCHETYPES})
-ARCHETYPE_KEYWORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {a.key: a.keywords for a in ARCHETYPES}
-)
-
-
 def simulate(
     municipalities: Sequence[MunicipalityFacts],
     rng: np.random.Generator,
@@ -258,7 +157,7 @@ def simulate(
         chosen = rng.choice(
             len(ARCHETYPES), size=cases, replace=False, p=popularity / popularity.sum()
         )
-        mailbox = _CONTACT_MAILBOXES[int(rng.integers(len(_CONTACT_MAILBOXES)))]
+        mailbox = CONTACT_MAILBOXES[int(rng.integers(len(CONTACT_MAILBOXES)))]
         email = f"{mailbox}@{_domain_label(municipality.name)}.example"
         simulated.extend(
             _case(ARCHETYPES[i], municipality.code, email, size[index], until, rng)
@@ -316,7 +215,7 @@ def _case(
         description=f"{archetype.description}\n\n{_stage_note(stage, start, end, rng)}",
         goal=archetype.goal,
         area=archetype.area,
-        cofog=archetype.cofog or _COFOG_OF_AREA[archetype.area],
+        cofog=archetype.cofog or COFOG_OF_AREA[archetype.area],
         technique=archetype.technique,
         ai_subdomain=archetype.ai_subdomain,
         keywords=", ".join(archetype.keywords),
@@ -392,27 +291,20 @@ def _stage_note(
     stage: Stage, start: date | None, end: date | None, rng: np.random.Generator
 ) -> str:
     if stage == Stage.IDEA:
-        return (
-            "Idén kommer från verksamheten och ska bedömas i kommunens process för "
-            "digitaliseringsinitiativ."
-        )
+        return STAGE_NOTES[stage]
     assert start is not None
-    if stage == Stage.PRESTUDY:
-        return (
-            f"En förstudie pågår sedan {_month(start)} för att utreda behov, juridik och kostnader."
-        )
-    if stage == Stage.PILOT:
-        note = f"En pilot i en del av verksamheten pågår sedan {_month(start)}."
-        return f"{note} Piloten planeras pågå till {_month(end)}." if end else note
-    if stage == Stage.IN_PRODUCTION:
-        return f"Lösningen är i drift sedan {_month(start)}."
+    if stage == Stage.PILOT and end:
+        planned = PLANNED_PILOT_END.format(end=_month(end))
+        return f"{STAGE_NOTES[stage].format(start=_month(start))} {planned}"
+    if stage != Stage.RETIRED:
+        return STAGE_NOTES[stage].format(start=_month(start))
     assert end is not None
-    reason = _RETIREMENT_REASONS[int(rng.integers(len(_RETIREMENT_REASONS)))]
-    return f"Lösningen användes från {_month(start)} till {_month(end)}. {reason}"
+    reason = RETIREMENT_REASONS[int(rng.integers(len(RETIREMENT_REASONS)))]
+    return STAGE_NOTES[stage].format(start=_month(start), end=_month(end), reason=reason)
 
 
 def _month(day: date) -> str:
-    return f"{_MONTHS[day.month - 1]} {day.year}"
+    return f"{MONTHS[day.month - 1]} {day.year}"
 
 
 def _domain_label(name: str) -> str:
