@@ -19,6 +19,7 @@ from django.utils import timezone
 from radslag.core.secret_links import digest, new_secret
 from radslag.council.models import Item, Link, PairVote, Round
 from radslag.council.survey import pair_key
+from radslag.demo.choosing import choose_municipalities
 from radslag.demo.seeding import generator
 from radslag.municipalities.models import Municipality
 from radslag.municipalities.sizeclass import SizeClass, size_class_of
@@ -45,8 +46,7 @@ def simulate_round(labels: list[str], seed: int) -> SimulatedRound:
     small_lean[rng.choice(len(labels), size=min(3, len(labels)), replace=False)] = 1.2
     municipalities = list(Municipality.objects.with_latest_figures().order_by("code"))
     chosen = [
-        municipalities[i]
-        for i in sorted(rng.choice(len(municipalities), MUNICIPALITIES, replace=False))
+        municipalities[i] for i in choose_municipalities(rng, len(municipalities), MUNICIPALITIES)
     ]
     today = timezone.localdate()
     with transaction.atomic():

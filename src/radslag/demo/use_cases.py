@@ -32,6 +32,7 @@ import numpy as np
 from django.utils.text import slugify
 
 from radslag.core.areas import Area
+from radslag.demo.choosing import choose_municipalities
 from radslag.demo.sizes import standardised_size
 from radslag.demo.use_case_archetypes import (
     ARCHETYPES,
@@ -144,13 +145,12 @@ def simulate(
         raise ValueError(f"until: expected {EARLIEST_START} or later, got {until}")
     ordered = sorted(municipalities, key=lambda m: m.code)
     size = np.array([standardised_size(m.code, m.population) for m in ordered])
-    weights = np.exp(_SELECTION_SIZE_EFFECT * size)
-    drawn = rng.choice(
-        len(ordered), size=min(count, len(ordered)), replace=False, p=weights / weights.sum()
+    drawn = choose_municipalities(
+        rng, len(ordered), count, weights=np.exp(_SELECTION_SIZE_EFFECT * size)
     )
     popularity = np.array([a.weight for a in ARCHETYPES])
     simulated: list[SimulatedUseCase] = []
-    for index in sorted(int(i) for i in drawn):
+    for index in drawn:
         municipality = ordered[index]
         cases = 1 + int(rng.poisson(np.exp(_CASES_BASE + _CASES_SIZE_EFFECT * size[index])))
         cases = min(cases, MAX_CASES, len(ARCHETYPES))
