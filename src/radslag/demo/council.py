@@ -20,12 +20,15 @@ from radslag.core.secret_links import digest, new_secret
 from radslag.council.models import Item, Link, PairVote, Round
 from radslag.council.survey import pair_key
 from radslag.demo.choosing import choose_municipalities
+from radslag.demo.datafiles import read_toml
 from radslag.demo.seeding import generator
 from radslag.municipalities.models import Municipality
 from radslag.municipalities.sizeclass import SizeClass, size_class_of
 
 MUNICIPALITIES = 60
 UNDECIDED = 0.1
+# The round's title and question, in data/council.toml.
+_ROUND = read_toml("council.toml")
 
 
 @dataclass(frozen=True)
@@ -54,8 +57,8 @@ def simulate_round(labels: list[str], seed: int) -> SimulatedRound:
         PairVote.objects.filter(round__is_example=True).delete()
         Round.objects.filter(is_example=True).delete()
         round_ = Round.objects.create(
-            title="Vad ska rådet prioritera? (exempel)",
-            question="Vilket av de två är viktigast att rådet driver för kommunerna?",
+            title=_ROUND["title"],
+            question=_ROUND["question"],
             kind=Round.Kind.WIKI_SURVEY,
             status=Round.Status.PUBLISHED,
             weighting=Round.Weighting.SQRT_POPULATION,
