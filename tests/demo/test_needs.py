@@ -170,6 +170,19 @@ def test_it_refuses_an_empty_request() -> None:
         simulate({}, 10, seed=1)
 
 
+def test_a_municipality_of_unknown_size_raises_as_many_as_a_median_one() -> None:
+    # Two of 16 000 inhabitants, the median, one of them not known.
+    needs = simulate({"0001": 10**4.2, "0002": None}, 400, seed=1).needs
+
+    raised = Counter(need.municipality for need in needs)
+    assert 0.8 < raised["0001"] / raised["0002"] < 1.25
+
+
+def test_a_population_that_is_not_positive_is_refused_naming_the_municipality() -> None:
+    with pytest.raises(ValueError, match="population of 0002"):
+        simulate({"0001": 16_000.0, "0002": 0.0}, 10, seed=1)
+
+
 @pytest.mark.django_db
 def test_the_command_replaces_example_needs_and_leaves_real_ones(make_need: MakeNeed) -> None:
     real = make_need("0180")

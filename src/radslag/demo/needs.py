@@ -6,7 +6,8 @@ database: :func:`simulate` turns municipalities' populations and a seed into sub
 ``radslag demo-needs`` stores them.
 
 - A municipality raises needs in proportion to its population to the power 0.6: Stockholm
-  raises more than Bjurholm, but far fewer per inhabitant.
+  raises more than Bjurholm, but far fewer per inhabitant. A municipality whose population is
+  not known raises as many as a median one.
 - The texts of one need (the planted near-duplicates) come from different municipalities.
 - A submission has a few co-signing municipalities, 0.6 on average (Poisson).
 - Submissions are spread over the past year.
@@ -23,6 +24,7 @@ import numpy as np
 
 from radslag.demo.needs_corpus import Corpus, generate
 from radslag.demo.seeding import generator
+from radslag.demo.sizes import population_or_median
 
 _SUBMIT_EXPONENT = 0.6
 _MEAN_COSIGNERS = 0.6
@@ -51,7 +53,14 @@ class SimulatedNeeds:
 
 
 def simulate(populations: Mapping[str, float | None], count: int, seed: int) -> SimulatedNeeds:
-    """``count`` example submissions from the municipalities in ``populations``."""
+    """``count`` example submissions from the municipalities in ``populations``.
+
+    Raises
+    ------
+    ValueError
+        If ``count`` is not positive, ``populations`` is empty or a population is not
+        positive.
+    """
     if count < 1:
         raise ValueError("count: must be at least 1")
     rng = generator(seed)
@@ -59,7 +68,7 @@ def simulate(populations: Mapping[str, float | None], count: int, seed: int) -> 
     codes = sorted(populations)
     if not codes:
         raise ValueError("populations: no municipalities")
-    sizes = np.array([populations[code] or 1.0 for code in codes], dtype=np.float64)
+    sizes = np.array([population_or_median(code, populations[code]) for code in codes])
     weights = sizes**_SUBMIT_EXPONENT
     weights /= weights.sum()
     first_text: dict[int, int] = {}

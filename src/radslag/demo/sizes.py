@@ -1,4 +1,5 @@
-"""A municipality's size as the simulators see it: log10 population, standardised."""
+"""A municipality's size as the simulators see it: its population, or a median municipality's
+where that is not known, and its log10 population standardised."""
 
 from __future__ import annotations
 
@@ -8,6 +9,21 @@ import numpy as np
 # log10 population among municipalities is about 0.45.
 LOG_POPULATION_CENTRE = 4.2
 LOG_POPULATION_SCALE = 0.45
+MEDIAN_POPULATION = 10**LOG_POPULATION_CENTRE
+
+
+def population_or_median(code: str, population: float | None) -> float:
+    """The municipality's population, or a median municipality's when it is not known.
+
+    Raises
+    ------
+    ValueError
+        If the population is known but not positive, naming the municipality.
+    """
+    if population is None:
+        return MEDIAN_POPULATION
+    _check_positive(code, population)
+    return float(population)
 
 
 def standardised_size(code: str, population: float | None) -> float:
@@ -21,6 +37,10 @@ def standardised_size(code: str, population: float | None) -> float:
     """
     if population is None:
         return 0.0
+    _check_positive(code, population)
+    return (float(np.log10(population)) - LOG_POPULATION_CENTRE) / LOG_POPULATION_SCALE
+
+
+def _check_positive(code: str, population: float) -> None:
     if not population > 0:
         raise ValueError(f"population of {code}: expected a positive number, got {population!r}")
-    return (float(np.log10(population)) - LOG_POPULATION_CENTRE) / LOG_POPULATION_SCALE
