@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "radslag.core",
+    "radslag.charts",
     "radslag.municipalities",
     "radslag.maturity",
     "radslag.register",

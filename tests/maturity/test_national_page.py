@@ -29,7 +29,11 @@ def test_it_shows_the_distribution_of_levels_with_a_table(client: Client, assess
     page = text(client.get("/mognad/"))
 
     assert "5 av 290 kommuner har skickat in en självskattning för 2025." in page
-    assert 'role="img" aria-label="Andel kommuner på varje nivå per dimension"' in page
+    assert (
+        'role="img" aria-labelledby="chart-andel-kommuner-pa-varje-niva-per-dimension-title"'
+        in page
+    )
+    assert ">Andel kommuner på varje nivå per dimension</title>" in page
     assert (
         '<tr><th scope="row">Strategi och ledning</th><td class="number">0 '
         '<span class="source">(0 %)</span></td><td class="number">2 '

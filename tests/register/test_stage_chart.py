@@ -43,4 +43,5 @@ def test_the_chart_has_a_legend_of_the_stages(client: Client) -> None:
     for label in ("Idé", "Förstudie", "Pilot", "I drift", "Avvecklad"):
         assert '<svg class="swatch"' in chart
         assert f"</svg>{label}</li>" in chart
-    assert 'aria-label="Användningsfall per verksamhetsområde och skede"' in chart
+    assert '<title id="chart-anvandningsfall-per-verksamhetsomrade-och-skede-title">' in chart
+    assert ">Användningsfall per verksamhetsområde och skede</title>" in chart

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from radslag.charts import palette
-from radslag.charts.scales import coordinate, number
+from radslag.charts.figure import Chart, Swatch, Table
+from radslag.charts.marks import Box, Label, Plot, Rule
+from radslag.charts.scales import Scale, number, span
 
 WIDTH = 640
 LABEL_WIDTH = 260
@@ -21,7 +21,8 @@ BAR = 20
 TOP = 8
 AXIS = 26  # below the rows, for the axis labels
 # About as many characters as fit in LABEL_WIDTH at the labels' size.
-LABEL_CHARACTERS = 40
+LABEL_CHARACTERS = 38
+TEMPLATE = "charts/svg/plot.svg"
 
 
 @dataclass(frozen=True)
@@ -43,173 +44,247 @@ class LevelRow:
     upper_quartile: float | None = None
 
 
-def _frame(rows: int, title: str, body: SafeString, axis: bool) -> SafeString:
-    height = TOP + rows * ROW + (AXIS if axis else TOP)
-    return format_html(
-        '<svg viewBox="0 0 {} {}" role="img" aria-label="{}" font-size="12" '
-        'xmlns="http://www.w3.org/2000/svg">{}</svg>',
-        WIDTH,
-        height,
-        title,
-        body,
-    )
+def height(rows: int, axis: bool) -> int:
+    return TOP + rows * ROW + (AXIS if axis else TOP)
 
 
-def _middle(index: int) -> float:
+def middle(index: int) -> float:
     return TOP + index * ROW + ROW / 2
 
 
-def _shortened(name: str) -> str:
+def value_scale(low: float, high: float, clip: bool = False) -> Scale:
+    """Values along the rows, from the end of the labels to the right margin."""
+    return Scale(low, high, LABEL_WIDTH, WIDTH - RIGHT, clip)
+
+
+def shortened(name: str) -> str:
     return name if len(name) <= LABEL_CHARACTERS else name[: LABEL_CHARACTERS - 1].rstrip() + "…"
 
 
-def _labels(names: Sequence[str]) -> SafeString:
+def row_labels(names: Sequence[str]) -> tuple[Label, ...]:
     """Row labels, shortened to fit beside the bars; the full name is the label's title and
-    stands in the table beside the chart."""
-    return format_html_join(
-        "",
-        '<text x="{}" y="{}" text-anchor="end" fill="{}"><title>{}</title>{}</text>',
-        (
-            (LABEL_WIDTH - 8, coordinate(_middle(index) + 4), palette.INK, name, _shortened(name))
-            for index, name in enumerate(names)
-        ),
+    stands in the table alternative."""
+    return tuple(
+        Label(LABEL_WIDTH - 8, middle(index) + 4, shortened(name), "end", title=name)
+        for index, name in enumerate(names)
     )
 
 
-def _axis(rows: int, ticks: Sequence[tuple[float, str]]) -> SafeString:
-    """Vertical grid lines with their labels below the rows."""
-    bottom = coordinate(TOP + rows * ROW)
-    below = coordinate(TOP + rows * ROW + 16)
-    return format_html_join(
-        "",
-        '<line x1="{0}" x2="{0}" y1="{1}" y2="{2}" stroke="{3}"/>'
-        '<text x="{0}" y="{4}" text-anchor="middle" font-size="11" fill="{5}">{6}</text>',
-        [
-            (coordinate(x), TOP, bottom, palette.GRID, below, palette.MUTED, label)
-            for x, label in ticks
-        ],
+def axis(
+    rows: int, ticks: Sequence[tuple[float, str]]
+) -> tuple[tuple[Rule, ...], tuple[Label, ...]]:
+    """Vertical grid lines at the ticks, with their labels below the rows."""
+    bottom = TOP + rows * ROW
+    return (
+        tuple(Rule(x, TOP, x, bottom) for x, _ in ticks),
+        tuple(Label(x, bottom + 16, label, "middle", palette.MUTED, 11) for x, label in ticks),
     )
 
 
-def _part(x: float, width: float, index: int, colour: str, title: str) -> SafeString:
-    return format_html(
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}"><title>{}</title></rect>',
-        coordinate(x),
-        coordinate(_middle(index) - BAR / 2),
-        coordinate(width),
-        BAR,
-        colour,
-        palette.SEPARATOR,
-        title,
+def _part(x: float, width: float, index: int, colour: str, title: str) -> Box:
+    return Box.outlined(x, middle(index) - BAR / 2, width, BAR, colour, title)
+
+
+def stacked_plot(rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[Series]) -> Plot:
+    """One bar per row, split into the row's counts per series, its total written at its end."""
+    x_of = value_scale(0, max((sum(counts) for _, counts in rows), default=0) or 1)
+    parts, totals = [], []
+    for index, (name, counts) in enumerate(rows):
+        running = 0
+        for part, count in zip(series, counts, strict=True):
+            if count:
+                left = x_of(running)
+                running += count
+                parts.append(
+                    _part(
+                        left,
+                        x_of(running) - left,
+                        index,
+                        part.colour,
+                        f"{name}, {part.label}: {count}",
+                    )
+                )
+        totals.append(Label(x_of(running) + 6, middle(index) + 4, str(sum(counts))))
+    return Plot(
+        WIDTH,
+        height(len(rows), axis=False),
+        boxes=tuple(parts),
+        labels=row_labels([name for name, _ in rows]) + tuple(totals),
     )
 
 
 def stacked_bars(
     rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[Series], title: str
-) -> SafeString:
-    """One bar per row, split into the row's counts per series, its total written at its end."""
-    top = max((sum(counts) for _, counts in rows), default=0) or 1
-    span = WIDTH - LABEL_WIDTH - RIGHT
+) -> Chart:
+    """Counts per row stacked by series; the table has a column per series and the total."""
+    largest = max(rows, key=lambda row: sum(row[1]), default=None)
+    description = _(
+        "Liggande staplar, en för var och en av %(count)s rader, delade efter %(series)s."
+    ) % {
+        "count": len(rows),
+        "series": ", ".join(part.label for part in series),
+    }
+    if largest is not None:
+        description += " " + _("Störst är %(name)s med %(total)s.") % {
+            "name": largest[0],
+            "total": sum(largest[1]),
+        }
+    return Chart(
+        title=title,
+        description=description,
+        plot=stacked_plot(rows, series),
+        template=TEMPLATE,
+        table=Table.of(
+            title,
+            ["", *(part.label for part in series), _("Totalt")],
+            [
+                (name, [*(str(count) for count in counts), str(sum(counts))])
+                for name, counts in rows
+            ],
+        ),
+        legend=tuple(Swatch(part.label, part.colour) for part in series),
+    )
+
+
+def share_plot(rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[Series]) -> Plot:
+    """Per row, the share of its counts in each series, stacked to 100 %."""
+    x_of = value_scale(0, 100)
+    rules, ticks = axis(len(rows), [(x_of(share), f"{share} %") for share in range(0, 101, 25)])
     parts = []
     for index, (name, counts) in enumerate(rows):
-        left = float(LABEL_WIDTH)
+        total = sum(counts)
+        running = 0
         for part, count in zip(series, counts, strict=True):
-            if count:
-                width = span * count / top
+            if total and count:
+                left = x_of(running / total * 100)
+                running += count
+                title = f"{name}, {part.label}: {count} ({number(count / total * 100)} %)"
                 parts.append(
-                    _part(left, width, index, part.colour, f"{name}, {part.label}: {count}")
+                    _part(left, x_of(running / total * 100) - left, index, part.colour, title)
                 )
-                left += width
-        parts.append(
-            format_html(
-                '<text x="{}" y="{}" fill="{}">{}</text>',
-                coordinate(left + 6),
-                coordinate(_middle(index) + 4),
-                palette.INK,
-                sum(counts),
-            )
-        )
-    body = _labels([name for name, _ in rows]) + mark_safe("".join(parts))
-    return _frame(len(rows), title, SafeString(body), axis=False)
+    return Plot(
+        WIDTH,
+        height(len(rows), axis=True),
+        rules=rules,
+        boxes=tuple(parts),
+        labels=ticks + row_labels([name for name, _ in rows]),
+    )
 
 
 def share_bars(
     rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[Series], title: str
-) -> SafeString:
-    """Per row, the share of its counts in each series, stacked to 100 %."""
-    span = WIDTH - LABEL_WIDTH - RIGHT
-    axis = _axis(
-        len(rows), [(LABEL_WIDTH + share / 100 * span, f"{share} %") for share in range(0, 101, 25)]
+) -> Chart:
+    """Shares per row stacked to 100 %; the table has each count with its share."""
+
+    def cell(count: int, total: int) -> str:
+        return f"{count} ({number(count / total * 100 if total else 0)} %)"
+
+    return Chart(
+        title=title,
+        description=_(
+            "Liggande staplar i procent, en för var och en av %(count)s rader, delade efter "
+            "%(series)s."
+        )
+        % {"count": len(rows), "series": ", ".join(part.label for part in series)},
+        plot=share_plot(rows, series),
+        template=TEMPLATE,
+        table=Table.of(
+            title,
+            ["", *(part.label for part in series)],
+            [(name, [cell(count, sum(counts)) for count in counts]) for name, counts in rows],
+        ),
+        legend=tuple(Swatch(part.label, part.colour) for part in series),
     )
-    parts = []
-    for index, (name, counts) in enumerate(rows):
-        total = sum(counts)
-        left = float(LABEL_WIDTH)
-        for part, count in zip(series, counts, strict=True):
-            if total and count:
-                width = count / total * span
-                share = number(count / total * 100)
-                parts.append(
-                    _part(
-                        left,
-                        width,
-                        index,
-                        part.colour,
-                        f"{name}, {part.label}: {count} ({share} %)",
-                    )
-                )
-                left += width
-    body = axis + _labels([name for name, _ in rows]) + mark_safe("".join(parts))
-    return _frame(len(rows), title, SafeString(body), axis=True)
 
 
-def level_bars(rows: Sequence[LevelRow], title: str, maximum: int) -> SafeString:
+def level_plot(rows: Sequence[LevelRow], maximum: int) -> Plot:
     """Bars of each row's level on 0..``maximum``, with the group's median and quartile band."""
-    span = WIDTH - LABEL_WIDTH - RIGHT
-
-    def x_of(level: float) -> float:
-        return LABEL_WIDTH + level / maximum * span
-
-    axis = _axis(len(rows), [(x_of(level), str(level)) for level in range(maximum + 1)])
-    parts = []
+    x_of = value_scale(0, maximum)
+    rules, ticks = axis(len(rows), [(x_of(level), str(level)) for level in range(maximum + 1)])
+    bars, bands, medians = [], [], []
     for index, row in enumerate(rows):
-        middle = _middle(index)
-        parts.append(
-            format_html(
-                '<rect x="{}" y="{}" width="{}" height="14" fill="{}">'
-                "<title>{}: {} {}</title></rect>",
+        centre = middle(index)
+        bars.append(
+            Box(
                 LABEL_WIDTH,
-                coordinate(middle - 7),
-                coordinate(x_of(row.level) - LABEL_WIDTH),
+                centre - 7,
+                x_of(row.level) - LABEL_WIDTH,
+                14,
                 palette.ACCENT,
-                row.name,
-                _("nivå"),
-                number(row.level),
+                f"{row.name}: {_('nivå')} {number(row.level)}",
             )
         )
         if row.median is None or row.lower_quartile is None or row.upper_quartile is None:
             continue
-        parts.append(
-            format_html(
-                '<rect x="{}" y="{}" width="{}" height="6" fill="{}" opacity="0.9">'
-                "<title>{}: {}–{}</title></rect>"
-                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="3">'
-                "<title>{}: {}</title></line>",
-                coordinate(x_of(row.lower_quartile)),
-                coordinate(middle + 8),
-                coordinate(max(x_of(row.upper_quartile) - x_of(row.lower_quartile), 2.0)),
+        low, high = x_of(row.lower_quartile), x_of(row.upper_quartile)
+        bands.append(
+            Box(
+                low,
+                centre + 8,
+                max(high - low, 2.0),
+                6,
                 palette.BAND,
-                _("Kvartiler"),
-                number(row.lower_quartile, 1),
-                number(row.upper_quartile, 1),
-                coordinate(x_of(row.median)),
-                coordinate(x_of(row.median)),
-                coordinate(middle - 11),
-                coordinate(middle + 14),
-                palette.HIGHLIGHT,
-                _("Median"),
-                number(row.median, 1),
+                f"{_('Kvartiler')}: "
+                f"{number(row.lower_quartile, 1)}–{number(row.upper_quartile, 1)}",
             )
         )
-    body = axis + _labels([row.name for row in rows]) + mark_safe("".join(parts))
-    return _frame(len(rows), title, SafeString(body), axis=True)
+        medians.append(
+            Rule(
+                x_of(row.median),
+                centre - 11,
+                x_of(row.median),
+                centre + 14,
+                palette.HIGHLIGHT,
+                3,
+                f"{_('Median')}: {number(row.median, 1)}",
+            )
+        )
+    return Plot(
+        WIDTH,
+        height(len(rows), axis=True),
+        rules=rules,
+        boxes=tuple(bars + bands),
+        marks=tuple(medians),
+        labels=ticks + row_labels([row.name for row in rows]),
+    )
+
+
+def level_bars(
+    rows: Sequence[LevelRow],
+    title: str,
+    maximum: int,
+    *,
+    legend: tuple[str, str, str] = ("", "", ""),
+) -> Chart:
+    """Each row's level against its group; ``legend`` names the level, the median and the
+    quartiles as the page speaks of them."""
+
+    def spread(row: LevelRow) -> list[str]:
+        if row.median is None or row.lower_quartile is None or row.upper_quartile is None:
+            return ["–", "–"]
+        return [
+            number(row.median, 1),
+            span(number(row.lower_quartile, 1), number(row.upper_quartile, 1)),
+        ]
+
+    own, median, quartiles = legend
+    return Chart(
+        title=title,
+        description=_(
+            "Liggande staplar med nivån, 0 till %(maximum)s, för var och en av %(count)s rader, "
+            "med jämförelsegruppens median och kvartiler."
+        )
+        % {"maximum": maximum, "count": len(rows)},
+        plot=level_plot(rows, maximum),
+        template=TEMPLATE,
+        table=Table.of(
+            title,
+            ["", _("Nivå"), _("Median"), _("Kvartiler")],
+            [(row.name, [number(row.level), *spread(row)]) for row in rows],
+        ),
+        legend=(
+            Swatch(own or _("Nivå"), palette.ACCENT),
+            Swatch(median or _("Median"), palette.HIGHLIGHT, "rule"),
+            Swatch(quartiles or _("Kvartiler"), palette.BAND, "band"),
+        ),
+    )

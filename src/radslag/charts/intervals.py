@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from radslag.charts import palette
-from radslag.charts.bars import LABEL_WIDTH, RIGHT, WIDTH, _axis, _frame, _labels, _middle
-from radslag.charts.scales import coordinate, nice_ticks, number
+from radslag.charts.bars import WIDTH, axis, height, middle, row_labels, value_scale
+from radslag.charts.figure import Chart, Swatch, Table
+from radslag.charts.marks import Dot, Plot, Rule
+from radslag.charts.scales import nice_ticks, number, span
 
 
 @dataclass(frozen=True)
@@ -21,17 +22,13 @@ class IntervalRow:
     high: float
 
 
-def interval_chart(
-    rows: Sequence[IntervalRow],
-    title: str,
-    *,
-    domain: tuple[float, float] | None = None,
-    decimals: int = 0,
-) -> SafeString:
+def interval_plot(
+    rows: Sequence[IntervalRow], *, domain: tuple[float, float] | None = None, decimals: int = 0
+) -> Plot:
     """A dot at each row's estimate on a band from its low to its high end.
 
     ``domain`` fixes the axis (0..100 for a score in percent); otherwise it covers the rows'
-    intervals in round steps.
+    intervals in round steps. An interval beyond the axis stops at its end.
     """
     if domain is None:
         ticks = nice_ticks(
@@ -41,33 +38,80 @@ def interval_chart(
         domain = (ticks[0], ticks[-1])
     else:
         ticks = nice_ticks(*domain)
-    low_end, high_end = domain
-    span = WIDTH - LABEL_WIDTH - RIGHT
+    x_of = value_scale(*domain, clip=True)
+    rules, tick_labels = axis(len(rows), [(x_of(tick), number(tick)) for tick in ticks])
+    return Plot(
+        WIDTH,
+        height(len(rows), axis=True),
+        rules=rules,
+        marks=tuple(
+            Rule(
+                x_of(row.low),
+                middle(index),
+                x_of(row.high),
+                middle(index),
+                palette.BAND,
+                8,
+                round=True,
+            )
+            for index, row in enumerate(rows)
+        ),
+        dots=tuple(
+            Dot(
+                x_of(row.estimate),
+                middle(index),
+                5,
+                palette.ACCENT,
+                f"{row.label}: {number(row.estimate, decimals)} "
+                f"({number(row.low, decimals)}–{number(row.high, decimals)})",
+                ring=palette.PAGE,
+            )
+            for index, row in enumerate(rows)
+        ),
+        labels=tick_labels + row_labels([row.label for row in rows]),
+    )
 
-    def x_of(value: float) -> float:
-        clipped = min(max(value, low_end), high_end)
-        return LABEL_WIDTH + (clipped - low_end) / (high_end - low_end) * span
 
-    axis = _axis(len(rows), [(x_of(tick), number(tick)) for tick in ticks])
-    marks = [
-        format_html(
-            '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="8" '
-            'stroke-linecap="round"/><circle cx="{}" cy="{}" r="5" fill="{}">'
-            "<title>{}: {} ({}–{})</title></circle>",
-            coordinate(x_of(row.low)),
-            coordinate(x_of(row.high)),
-            coordinate(_middle(index)),
-            coordinate(_middle(index)),
-            palette.BAND,
-            coordinate(x_of(row.estimate)),
-            coordinate(_middle(index)),
-            palette.ACCENT,
-            row.label,
-            number(row.estimate, decimals),
-            number(row.low, decimals),
-            number(row.high, decimals),
-        )
-        for index, row in enumerate(rows)
-    ]
-    body = axis + _labels([row.label for row in rows]) + mark_safe("".join(marks))
-    return _frame(len(rows), title, SafeString(body), axis=True)
+def interval_chart(
+    rows: Sequence[IntervalRow],
+    title: str,
+    *,
+    domain: tuple[float, float] | None = None,
+    decimals: int = 0,
+    legend: tuple[str, str] = ("", ""),
+) -> Chart:
+    """Estimates with their intervals; ``legend`` names the estimate and the interval."""
+    description = _("Punkter med osäkerhetsintervall för %(count)s rader.") % {"count": len(rows)}
+    if rows:
+        top = max(rows, key=lambda row: row.estimate)
+        description += " " + _("Högst är %(name)s med %(estimate)s (%(low)s–%(high)s).") % {
+            "name": top.label,
+            "estimate": number(top.estimate, decimals),
+            "low": number(top.low, decimals),
+            "high": number(top.high, decimals),
+        }
+    estimate, interval = legend
+    return Chart(
+        title=title,
+        description=description,
+        plot=interval_plot(rows, domain=domain, decimals=decimals),
+        template="charts/svg/plot.svg",
+        table=Table.of(
+            title,
+            ["", estimate or _("Värde"), interval or _("Intervall")],
+            [
+                (
+                    row.label,
+                    [
+                        number(row.estimate, decimals),
+                        span(number(row.low, decimals), number(row.high, decimals)),
+                    ],
+                )
+                for row in rows
+            ],
+        ),
+        legend=(
+            Swatch(estimate or _("Värde"), palette.ACCENT, "dot"),
+            Swatch(interval or _("Intervall"), palette.BAND, "band"),
+        ),
+    )

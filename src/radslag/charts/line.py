@@ -3,26 +3,83 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from radslag.charts import palette
-from radslag.charts.scales import coordinate, nice_ticks, number
+from radslag.charts.figure import Chart, Table
+from radslag.charts.marks import Dot, Label, Path, Plot, Rule
+from radslag.charts.scales import Scale, nice_ticks, number
 
 WIDTH, HEIGHT = 480, 220
 LEFT, RIGHT, TOP, BOTTOM = 64, 20, 16, 32
 
 
-@dataclass(frozen=True)
-class LineChart:
-    """The chart and what its table alternative shows: the points, their title and unit."""
+def line_plot(
+    points: Sequence[tuple[int, float]],
+    *,
+    domain: tuple[float, float] | None = None,
+    decimals: int = 0,
+    every_year: bool = False,
+) -> Plot:
+    """The series as a line with a dot per year, over a grid of round values.
 
-    title: str
-    unit: str
-    svg: SafeString
-    points: Sequence[tuple[int, float]]
+    ``domain`` fixes the vertical axis (a maturity level's 1..5, so small changes look small)
+    with a grid line at every whole number; otherwise the axis covers the values in round
+    steps. Years are labelled at both ends and the middle, or every one with ``every_year``.
+    ``decimals`` is how values are written in the dots' titles.
+    """
+    years = [year for year, _ in points]
+    values = [value for _, value in points]
+    if domain is None:
+        ticks = nice_ticks(min(values), max(values))
+    else:
+        ticks = [float(tick) for tick in range(int(domain[0]), int(domain[1]) + 1)]
+    first, last = min(years), max(years)
+    x_of = Scale(first, max(last, first + 1), LEFT, WIDTH - RIGHT)
+    y_of = Scale(ticks[0], ticks[-1], HEIGHT - BOTTOM, TOP)
+    labelled = sorted(set(years)) if every_year else sorted({first, (first + last) // 2, last})
+    return Plot(
+        WIDTH,
+        HEIGHT,
+        rules=tuple(Rule(LEFT, y_of(tick), WIDTH - RIGHT, y_of(tick)) for tick in ticks),
+        lines=(Path(tuple((x_of(year), y_of(value)) for year, value in points)),),
+        dots=tuple(
+            Dot(x_of(year), y_of(value), 3, title=f"{year}: {number(value, decimals)}")
+            for year, value in points
+        ),
+        labels=tuple(
+            Label(LEFT - 6, y_of(tick) + 4, number(tick), "end", palette.MUTED, 11)
+            for tick in ticks
+        )
+        + tuple(
+            Label(x_of(year), HEIGHT - 10, str(year), "middle", palette.MUTED, 11)
+            for year in labelled
+        ),
+    )
+
+
+def describe(points: Sequence[tuple[int, float]], decimals: int, unit: str) -> str:
+    """The series in words: where it starts and ends, its lowest and highest value."""
+    (first_year, first), (last_year, last) = points[0], points[-1]
+    low_year, low = min(points, key=lambda point: point[1])
+    high_year, high = max(points, key=lambda point: point[1])
+    suffix = f" {unit}" if unit else ""
+    return _(
+        "Linjediagram, %(count)s år: från %(first)s%(unit)s %(first_year)s till %(last)s%(unit)s "
+        "%(last_year)s; lägst %(low)s (%(low_year)s), högst %(high)s (%(high_year)s)."
+    ) % {
+        "count": len(points),
+        "first": number(first, decimals),
+        "first_year": first_year,
+        "last": number(last, decimals),
+        "last_year": last_year,
+        "low": number(low, decimals),
+        "low_year": low_year,
+        "high": number(high, decimals),
+        "high_year": high_year,
+        "unit": suffix,
+    }
 
 
 def line_chart(
@@ -33,82 +90,19 @@ def line_chart(
     domain: tuple[float, float] | None = None,
     decimals: int = 0,
     every_year: bool = False,
-) -> LineChart | None:
-    """The series as a line with a dot per year; ``None`` when there is nothing to draw.
-
-    ``domain`` fixes the vertical axis (a maturity level's 1..5, so small changes look small)
-    with a grid line at every whole number; otherwise the axis covers the values in round
-    steps. Years are labelled at both ends and the middle, or every one with ``every_year``.
-    ``decimals`` is how values are written in the dots' titles.
-    """
+) -> Chart | None:
+    """The series as a line chart with its table (year, value); ``None`` without points."""
     if not points:
         return None
-    years = [year for year, _ in points]
-    values = [value for _, value in points]
-    if domain is None:
-        ticks = nice_ticks(min(values), max(values))
-    else:
-        ticks = [float(tick) for tick in range(int(domain[0]), int(domain[1]) + 1)]
-    low, high = ticks[0], ticks[-1]
-    first, last = min(years), max(years)
-    span = max(last - first, 1)
-
-    def x_of(year: int) -> float:
-        return LEFT + (year - first) / span * (WIDTH - LEFT - RIGHT)
-
-    def y_of(value: float) -> float:
-        return TOP + (high - value) / (high - low) * (HEIGHT - TOP - BOTTOM)
-
-    grid = format_html_join(
-        "",
-        '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}"/>'
-        '<text x="{}" y="{}" text-anchor="end" font-size="11" fill="{}">{}</text>',
-        (
-            (
-                LEFT,
-                WIDTH - RIGHT,
-                coordinate(y_of(tick)),
-                coordinate(y_of(tick)),
-                palette.GRID,
-                LEFT - 6,
-                coordinate(y_of(tick) + 4),
-                palette.MUTED,
-                number(tick),
-            )
-            for tick in ticks
+    points = sorted(points)
+    return Chart(
+        title=title,
+        description=describe(points, decimals, unit),
+        plot=line_plot(points, domain=domain, decimals=decimals, every_year=every_year),
+        template="charts/svg/plot.svg",
+        table=Table.of(
+            title,
+            (_("År"), unit or _("Värde")),
+            [(str(year), [number(value, decimals)]) for year, value in points],
         ),
     )
-    labelled = sorted(set(years)) if every_year else sorted({first, (first + last) // 2, last})
-    year_labels = format_html_join(
-        "",
-        '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="{}">{}</text>',
-        ((coordinate(x_of(year)), HEIGHT - 10, palette.MUTED, year) for year in labelled),
-    )
-    line = " ".join(f"{x_of(year):.1f},{y_of(value):.1f}" for year, value in points)
-    dots = format_html_join(
-        "",
-        '<circle cx="{}" cy="{}" r="3" fill="{}"><title>{}: {}</title></circle>',
-        (
-            (
-                coordinate(x_of(year)),
-                coordinate(y_of(value)),
-                palette.ACCENT,
-                year,
-                number(value, decimals),
-            )
-            for year, value in points
-        ),
-    )
-    svg = format_html(
-        '<svg viewBox="0 0 {} {}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">'
-        '{}{}<polyline points="{}" fill="none" stroke="{}" stroke-width="2"/>{}</svg>',
-        WIDTH,
-        HEIGHT,
-        title,
-        grid,
-        year_labels,
-        line,
-        palette.ACCENT,
-        dots,
-    )
-    return LineChart(title=title, unit=unit, svg=svg, points=points)

@@ -1,10 +1,29 @@
-"""Axes and numbers: round tick values, coordinates as text, numbers as Swedish writes them."""
+"""Axes and numbers: a linear scale, round tick values, numbers as Swedish writes them."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from django.utils.formats import number_format
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Maps values from ``low..high`` onto positions ``start..end`` (``end`` may be smaller:
+    a vertical axis grows upwards). With ``clip``, values outside the domain stop at its ends."""
+
+    low: float
+    high: float
+    start: float
+    end: float
+    clip: bool = False
+
+    def __call__(self, value: float) -> float:
+        if self.clip:
+            value = min(max(value, self.low), self.high)
+        span = self.high - self.low or 1.0
+        return self.start + (value - self.low) / span * (self.end - self.start)
 
 
 def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
@@ -25,11 +44,11 @@ def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
     return ticks
 
 
-def coordinate(value: float) -> str:
-    # format_html escapes its arguments, so coordinates arrive as pre-formatted strings.
-    return f"{value:.1f}"
-
-
 def number(value: float, decimals: int = 0) -> str:
     """``12345.6`` as ``12 346`` in Swedish, ``12,346`` in English."""
     return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+def span(lower: str, upper: str) -> str:
+    """A range of two written numbers, or one where they read the same."""
+    return lower if lower == upper else f"{lower}–{upper}"

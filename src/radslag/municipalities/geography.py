@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
-from radslag.charts import palette
-from radslag.charts.choropleth import LegendClass, choropleth
+from radslag.charts import Chart, LegendClass, choropleth, locator, palette
 
 BOUNDARIES = Path(__file__).resolve().parent.parent / "data" / "boundaries"
 MUNICIPALITY_FILE = BOUNDARIES / "swedish_municipalities.geojson"
@@ -130,48 +128,36 @@ def locator_map(code: str, label: str = "") -> SafeString:
     paths = municipality_paths()
     if code not in paths:
         return mark_safe("")
-    counties = format_html_join(
-        "",
-        '<path d="{}" fill="{}" stroke="#fff" stroke-width="2"/>',
-        ((d, palette.LAND) for d in county_paths().values()),
-    )
-    # A ring around the municipality, so that a small one is found on a small map.
-    numbers = [int(n) for n in re.findall(r"-?\d+", paths[code])]
-    xs, ys = numbers[0::2], numbers[1::2]
-    centre_x, centre_y = (min(xs) + max(xs)) // 2, (min(ys) + max(ys)) // 2
-    radius = max(max(xs) - min(xs), max(ys) - min(ys)) // 2 + 25
-    return format_html(
-        '<svg viewBox="{}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">'
-        '{}<path d="{}" fill="{}" stroke="{}" stroke-width="2"/>'
-        '<circle cx="{}" cy="{}" r="{}" fill="none" stroke="{}" stroke-width="5"/></svg>',
-        view_box(),
-        label,
-        counties,
-        paths[code],
-        palette.HIGHLIGHT,
-        palette.HIGHLIGHT_EDGE,
-        centre_x,
-        centre_y,
-        radius,
-        palette.HIGHLIGHT_EDGE,
-    )
+    return locator(list(county_paths().values()), paths[code], view_box(), label, code)
 
 
 def municipality_map(
     values: Mapping[str, float | None],
     names: Mapping[str, str],
     classes: Sequence[LegendClass],
-    label: str,
+    *,
+    title: str,
+    value_label: str,
     format_value: Callable[[float | None], str],
-) -> SafeString:
-    """Sweden's municipalities coloured by a figure, each linking to its page."""
+    counties: Mapping[str, str],
+    no_data: str = palette.NO_DATA,
+    no_data_label: str = "",
+    empty: str = "",
+) -> Chart:
+    """Sweden's municipalities coloured by a figure, each linking to its page; the table
+    lists the municipalities of ``values`` in their order, with their county."""
     return choropleth(
         municipality_paths(),
         view_box(),
         values=values,
         names=names,
         classes=classes,
-        label=label,
+        title=title,
+        value_label=value_label,
         format_value=format_value,
         link_of=lambda code: reverse("municipalities:detail", args=[code]),
+        group=(_("Län"), counties),
+        no_data=no_data,
+        no_data_label=no_data_label,
+        empty=empty,
     )

@@ -75,19 +75,20 @@ def choropleth(request: HttpRequest) -> HttpResponse:
     years = sorted({m.population_year for m in municipalities if m.population_year})  # type: ignore[attr-defined]
     if figure.key == "net_cost":
         years = sorted({m.net_cost_year for m in municipalities if m.net_cost_year})  # type: ignore[attr-defined]
-    rows = [(m, formatted(values[m.code])) for m in municipalities]
+    label = f"{figure.label} ({figure.unit})"
     context = {
         "figures": FIGURES,
         "figure": figure,
         "year": years[-1] if years else None,
-        "legend": [(c, formatted(c.lower), formatted(c.upper)) for c in classes],
-        "map_svg": municipality_map(
+        "map": municipality_map(
             values,
             {m.code: m.name for m in municipalities},
             classes,
-            f"{figure.label} ({figure.unit})",
-            formatted,
+            title=label,
+            value_label=label,
+            format_value=formatted,
+            counties={m.code: m.county.short_name for m in municipalities},
+            no_data_label=str(_("Uppgift saknas")),
         ),
-        "rows": rows,
     }
     return render(request, "municipalities/map.html", context)

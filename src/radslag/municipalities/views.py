@@ -121,11 +121,14 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
             series.get(NET_COST_KPI, []), _("Nettokostnad, kr per invånare"), unit=_("kr/inv")
         ),
     ]
+    source = _("Källa: Kolada")
     context = {
         "municipality": municipality,
         "size_class": size_class_of(municipality.population),  # type: ignore[attr-defined]
         "latest_figures": sorted(latest.values(), key=lambda f: f.kpi.title),
-        "trends": [trend for trend in trends if trend is not None],
+        "trends": [
+            trend.placed(note=source, css_class="card") for trend in trends if trend is not None
+        ],
         "locator_map": geography.locator_map(
             municipality.code, _("%(name)s på Sverigekartan") % {"name": municipality.name}
         ),

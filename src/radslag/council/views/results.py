@@ -40,7 +40,8 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             _("Poäng med osäkerhetsintervall (95 procent)"),
             domain=(0, 100),
-        )
+            legend=(_("Poäng"), _("Intervall")),
+        ).placed(table_below=True)
     context = {
         "round": round_,
         "result": result,

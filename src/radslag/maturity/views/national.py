@@ -112,11 +112,14 @@ def _picture(current: MaturityModel, dimensions: list[Dimension], year: int) -> 
         "distribution_chart": charts.share_bars(
             [(_(row.dimension.name), row.counts) for row in distribution],
             [
-                charts.Series(f"{_('nivå')} {level} ({_(name)})", palette.SEQUENTIAL[level - 1])
+                charts.Series(
+                    _("Nivå %(number)s") % {"number": level} + f" ({_(name)})",
+                    palette.SEQUENTIAL[level - 1],
+                )
                 for level, name in enumerate(current.level_names, start=1)
             ],
             _("Andel kommuner på varje nivå per dimension"),
-        ),
+        ).placed(heading_id="distribution-heading", table_below=True, css_class="maturity-chart"),
         "level_names": [_(name) for name in current.level_names],
         "columns": columns,
         "too_small": [group for group in groups if not group.is_comparable],

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from radslag import charts
-from radslag.charts.bars import LevelRow
 from radslag.maturity.comparison import PeerGroup, peer_groups, scored_assessments
 from radslag.maturity.definitions import LEVELS
 from radslag.maturity.models import Answer, Assessment, Dimension, Level, MaturityModel
@@ -143,7 +142,7 @@ def _comparison(municipality: Municipality, own: Assessment, year: int | None) -
         for gap in largest_gaps(complete, medians)
     ]
     chart_rows = [
-        LevelRow(
+        charts.LevelRow(
             name=_(dimension.name),
             level=row.level,
             median=spread.median if spread else None,
@@ -162,7 +161,12 @@ def _comparison(municipality: Municipality, own: Assessment, year: int | None) -
             "compared": year,
         },
         LEVELS,
-    )
+        legend=(
+            _("Kommunens nivå"),
+            _("Median för %(group)s") % {"group": gap_group.label.lower()},
+            _("Kvartiler (mittersta hälften av kommunerna)"),
+        ),
+    ).placed(heading_id="scores-heading", table_below=True, css_class="maturity-chart")
     return context
 
 
@@ -189,7 +193,7 @@ def _history(submitted: list[Assessment], dimensions: list[Dimension]) -> dict[s
         for index, dimension in enumerate(dimensions)
     ]
     points = [(row.year, row.overall) for row in reversed(rows) if row.overall is not None]
-    trend = (
+    chart = (
         charts.line_chart(
             points,
             _("Sammantagen nivå per år"),
@@ -198,6 +202,11 @@ def _history(submitted: list[Assessment], dimensions: list[Dimension]) -> dict[s
             every_year=True,
         )
         if len(points) > 1
+        else None
+    )
+    trend = (
+        chart.placed(note=_("(skala 1–5)"), css_class="maturity-trend", table_below=True)
+        if chart
         else None
     )
     return {"history": rows, "history_by_dimension": by_dimension, "trend": trend}

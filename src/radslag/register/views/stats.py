@@ -26,29 +26,30 @@ def use_case_statistics(request: HttpRequest) -> HttpResponse:
     municipalities = sorted(
         Municipality.objects.select_related("county"), key=lambda m: swedish_key(m.name)
     )
-    names = {m.code: m.name for m in municipalities}
-    values: dict[str, float | None] = {code: per_municipality.get(code) for code in names}
-    classes = charts.count_legend(list(per_municipality.values()))
+    # Only the municipalities with a case in production are listed; the others are drawn as
+    # having none.
+    values: dict[str, float | None] = {
+        m.code: per_municipality[m.code] for m in municipalities if m.code in per_municipality
+    }
+    title = _("Användningsfall per verksamhetsområde och skede")
     context = {
         "form": form,
         "stats": stats,
         "example_count": cases.filter(source=Source.EXAMPLE).count(),
         "area_chart": charts.stacked_bars(
-            [(str(row.label), row.by_stage) for row in stats.areas],
-            stage_series,
-            _("Användningsfall per verksamhetsområde och skede"),
-        ),
-        "stage_series": stage_series,
-        "map_svg": municipality_map(
+            [(str(row.label), row.by_stage) for row in stats.areas], stage_series, title
+        ).placed(heading_id="area-heading", table_below=True, css_class="bar-chart"),
+        "map": municipality_map(
             values,
-            names,
-            classes,
-            _("Kommuner med användningsfall i drift"),
-            lambda value: "0" if value is None else f"{value:.0f}",
+            {m.code: m.name for m in municipalities},
+            charts.count_legend(list(per_municipality.values())),
+            title=_("Kommuner med användningsfall i drift"),
+            value_label=_("I drift"),
+            format_value=lambda value: "0" if value is None else f"{value:.0f}",
+            counties={m.code: m.county.short_name for m in municipalities},
+            no_data=palette.EMPTY,
+            no_data_label=_("Inget i drift"),
+            empty=_("Ingen kommun har ett användningsfall i drift i registret."),
         ),
-        "legend": classes,
-        "map_rows": [
-            (m, per_municipality[m.code]) for m in municipalities if m.code in per_municipality
-        ],
     }
     return render(request, "register/statistics.html", context)

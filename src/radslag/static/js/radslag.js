@@ -10,3 +10,20 @@ document.addEventListener("submit", function (event) {
     form.elements.next.value = window.location.pathname + window.location.search;
   }
 });
+
+// A chart's table is printed under it. The print style sheet shows the content of a closed
+// <details class="chart-table"> where the browser knows ::details-content; elsewhere the
+// tables are opened for printing and closed again afterwards.
+var openedForPrint = [];
+window.addEventListener("beforeprint", function () {
+  document.querySelectorAll("details.chart-table:not([open])").forEach(function (details) {
+    details.open = true;
+    openedForPrint.push(details);
+  });
+});
+window.addEventListener("afterprint", function () {
+  openedForPrint.forEach(function (details) {
+    details.open = false;
+  });
+  openedForPrint = [];
+});
