@@ -134,3 +134,21 @@ def test_a_title_that_looks_like_a_formula_is_text_in_every_download(
     cells = [cell for row in workbook.active.iter_rows() for cell in row]
     assert all(cell.data_type != "f" for cell in cells)
     assert '=HYPERLINK("http://example.org","Klicka")' in [cell.value for cell in cells]
+
+
+def test_the_list_page_and_the_api_choose_the_same_cases_for_the_same_filter(
+    client: Client, make_case: MakeCase
+) -> None:
+    make_case(title="Pilot i skolan", area="skola", stage="pilot")
+    make_case(title="Drift i skolan", area="skola", stage="i-drift")
+    make_case(title="Pilot i vården", area="aldreomsorg", stage="pilot")
+
+    listed = client.get("/anvandningsfall/?area=skola&stage=pilot").content.decode()
+    api = client.get("/api/v1/anvandningsfall/?area=skola&stage=pilot&limit=100").json()
+
+    titles = {case["title"] for case in api["results"]}
+    assert {(case["area"], case["stage"]) for case in api["results"]} == {("skola", "pilot")}
+    for shown in (titles, listed):
+        assert "Pilot i skolan" in shown
+        assert "Drift i skolan" not in shown
+        assert "Pilot i vården" not in shown

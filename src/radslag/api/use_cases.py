@@ -87,12 +87,14 @@ def _out(case: UseCase, base: str) -> dict[str, Any]:
 @router.get("/anvandningsfall/", response=Page[UseCaseOut], summary="List published use cases")
 def list_use_cases(request: HttpRequest, filters: Query[UseCaseFilters]) -> dict[str, object]:
     cases = UseCase.objects.open_data().select_related("organisation")
-    for field in ("area", "stage", "technique", "risk_class", "country"):
-        value = getattr(filters, field)
-        if value:
-            cases = cases.filter(**{field: value})
-    if filters.municipality:
-        cases = cases.filter(organisation_id=filters.municipality)
+    cases = cases.matching(
+        area=[filters.area] if filters.area else [],
+        stage=[filters.stage] if filters.stage else [],
+        technique=[filters.technique] if filters.technique else [],
+        risk_class=[filters.risk_class] if filters.risk_class else [],
+        country=filters.country,
+        municipality=filters.municipality,
+    )
     if filters.q:
         cases = cases.filter(title__icontains=filters.q)
     page = page_of(request, cases.prefetch_related("participants").order_by("pk"), filters)

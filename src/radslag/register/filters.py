@@ -153,10 +153,6 @@ class UseCaseFilterForm(forms.Form):
         values = self._values(name)
         if not values:
             return Q()
-        if name in COLUMN_FACETS:
-            column = COLUMN_FACETS[name]
-            chosen = ["" if value == NONE else value for value in values]
-            return Q(**{f"{column}__in": chosen})
         if name == "origin":
             if set(values) == {SWEDISH, EUROPEAN}:
                 return Q()
@@ -166,8 +162,19 @@ class UseCaseFilterForm(forms.Form):
         return self._municipal_q(lambda _county, size: size is not None and size in values)
 
     def _filtered(self, queryset: UseCaseQuerySet, leave_out: str | None = None) -> UseCaseQuerySet:
+        def chosen(name: str) -> list[str]:
+            if name == leave_out:
+                return []
+            return ["" if value == NONE else value for value in self._values(name)]
+
+        queryset = queryset.matching(
+            area=chosen("area"),
+            stage=chosen("stage"),
+            technique=chosen("technique"),
+            risk_class=chosen("risk"),
+        )
         for name in self.FACET_ORDER:
-            if name != leave_out:
+            if name != leave_out and name not in COLUMN_FACETS:
                 queryset = queryset.filter(self._facet_q(name))
         if self.text:
             queryset = queryset.filter(pk__in=self._text_matches)

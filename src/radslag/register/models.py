@@ -7,7 +7,7 @@ Public Sector Tech Watch keep the source's id, link and licence.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -58,6 +58,37 @@ class UseCaseQuerySet(models.QuerySet["UseCase"]):
         for case in cases:
             case.index_text()
         return super().bulk_update(cases, [*fields, *SEARCH_FIELDS], batch_size=batch_size)
+
+    def matching(
+        self,
+        *,
+        area: Collection[str] = (),
+        stage: Collection[str] = (),
+        technique: Collection[str] = (),
+        risk_class: Collection[str] = (),
+        country: str | None = None,
+        municipality: str | None = None,
+    ) -> UseCaseQuerySet:
+        """The cases the register's filters choose: each column among the values given, ""
+        for a case that names none; an empty filter chooses all.
+
+        The list page's facets, its statistics and the API filter through this one method;
+        ``municipality`` is the responsible organisation's code.
+        """
+        queryset = self
+        for column, values in (
+            ("area", area),
+            ("stage", stage),
+            ("technique", technique),
+            ("risk_class", risk_class),
+        ):
+            if values:
+                queryset = queryset.filter(**{f"{column}__in": list(values)})
+        if country:
+            queryset = queryset.filter(country=country)
+        if municipality:
+            queryset = queryset.filter(organisation_id=municipality)
+        return queryset
 
     def published(self) -> UseCaseQuerySet:
         return self.filter(status=Publication.PUBLISHED)
