@@ -19,7 +19,7 @@ from radslag.core.tables import (
     municipality_code,
     read_table,
 )
-from radslag.municipalities.models import Municipality, MunicipalityGroup
+from radslag.municipalities.models import Municipality, MunicipalityGroup, first_unknown_code
 
 SHEET = "Bilaga1 Lista alla kommuner"
 HEADER_ROW = 2
@@ -96,13 +96,11 @@ def read_kommungrupp(path: Path) -> list[GroupRow]:
 def import_kommungrupp(path: Path) -> int:
     """Set each municipality's SKR group; nothing is stored unless every row is valid."""
     rows = read_kommungrupp(path)
-    known = set(Municipality.objects.values_list("code", flat=True))
-    for row in rows:
-        if row.municipality_code not in known:
-            raise KommungruppError(
-                f"{path}, row {row.row}, column Kommunkod: unknown municipality code "
-                f"{row.municipality_code!r}"
-            )
+    unknown = first_unknown_code((row.row, row.municipality_code) for row in rows)
+    if unknown:
+        raise KommungruppError(
+            f"{path}, row {unknown[0]}, column Kommunkod: unknown municipality code {unknown[1]!r}"
+        )
     for row in rows:
         group, _ = MunicipalityGroup.objects.update_or_create(
             code=row.group_code,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -253,3 +254,9 @@ def populations() -> dict[str, float | None]:
         m.code: getattr(m, "population", None)
         for m in Municipality.objects.with_latest_figures().only("code")
     }
+
+
+def first_unknown_code(rows: Iterable[tuple[int, str]]) -> tuple[int, str] | None:
+    """The first (row, code) of an import whose municipality code names no municipality."""
+    known = set(Municipality.objects.values_list("code", flat=True))
+    return next(((row, code) for row, code in rows if code not in known), None)

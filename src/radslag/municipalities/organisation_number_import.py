@@ -13,7 +13,7 @@ from pathlib import Path
 from django.db import transaction
 
 from radslag.core.tables import TableError, cell_text, municipality_code, read_table
-from radslag.municipalities.models import Municipality
+from radslag.municipalities.models import Municipality, first_unknown_code
 from radslag.municipalities.organisation_numbers import is_organisation_number, normalised
 
 COLUMNS = ("kommunkod", "organisationsnummer")
@@ -73,13 +73,11 @@ def read_organisation_numbers(path: Path) -> list[NumberRow]:
 def import_organisation_numbers(path: Path) -> int:
     """Set each listed municipality's number; nothing is stored unless every row is valid."""
     rows = read_organisation_numbers(path)
-    known = set(Municipality.objects.values_list("code", flat=True))
-    for row in rows:
-        if row.municipality_code not in known:
-            raise OrganisationNumberError(
-                f"{path}, row {row.row}, column kommunkod: unknown municipality code "
-                f"{row.municipality_code!r}"
-            )
+    unknown = first_unknown_code((row.row, row.municipality_code) for row in rows)
+    if unknown:
+        raise OrganisationNumberError(
+            f"{path}, row {unknown[0]}, column kommunkod: unknown municipality code {unknown[1]!r}"
+        )
     listed = {row.municipality_code for row in rows}
     # A number moved from one municipality to another must leave the first before the
     # uniqueness constraint sees it twice.
