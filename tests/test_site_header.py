@@ -6,12 +6,14 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from tests.html import contains
+
 pytestmark = pytest.mark.django_db
 
 
 def test_a_visitor_is_offered_to_log_in_and_comes_back_to_the_page(client: Client) -> None:
     page = client.get("/kommuner/?county=01").content.decode()
-    assert '<a href="/konto/logga-in/?next=/kommuner/%3Fcounty%3D01">Logga in</a>' in page
+    assert contains(page, '<a href="/konto/logga-in/?next=/kommuner/%3Fcounty%3D01">Logga in</a>')
 
 
 def test_a_logged_in_person_sees_their_name_and_can_log_out(client: Client) -> None:

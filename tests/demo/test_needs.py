@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -9,8 +10,8 @@ import pytest
 from django.core.management import call_command
 
 from radslag.core.areas import Area
-from radslag.demo.needs import simulate
-from radslag.demo.needs_corpus import duplicate_pairs, generate
+from radslag.demo.needs import SimulatedNeed, simulate
+from radslag.demo.needs_corpus import Corpus, duplicate_pairs, generate
 from radslag.demo.needs_vocabulary import Option, parse_theme, vocabulary
 from radslag.demo.needs_vocabulary import Theme as PlantedTheme
 from radslag.municipalities.models import populations
@@ -22,6 +23,17 @@ BOUND_COMMONEST = 0.06
 POPULATIONS = {"0180": 984_748.0, "2480": 130_000.0, "0381": 46_000.0, "2421": 2_400.0}
 
 
+# The simulations these tests only read are made once per test run, for each size asked.
+@functools.cache
+def simulated_needs(count: int) -> tuple[SimulatedNeed, ...]:
+    return tuple(simulate(POPULATIONS, count, seed=1).needs)
+
+
+@functools.cache
+def generated_corpus(count: int) -> Corpus:
+    return generate(count, seed=1)
+
+
 def test_the_same_seed_gives_the_same_needs_and_another_seed_others() -> None:
     first = simulate(POPULATIONS, 200, seed=1).needs
     assert first == simulate(POPULATIONS, 200, seed=1).needs
@@ -29,14 +41,14 @@ def test_the_same_seed_gives_the_same_needs_and_another_seed_others() -> None:
 
 
 def test_every_need_is_written_in_a_known_kind_and_area() -> None:
-    needs = simulate(POPULATIONS, 300, seed=1).needs
+    needs = simulated_needs(300)
     assert {need.kind for need in needs} == set(Need.Kind.values)
     assert {need.area for need in needs} <= set(Area.values)
     assert all(need.title and len(need.title) <= 200 for need in needs)
 
 
 def test_texts_of_one_need_come_from_different_municipalities_where_there_are_enough() -> None:
-    needs = simulate(POPULATIONS, 300, seed=1).needs
+    needs = simulated_needs(300)
     by_need: dict[int, list[str]] = {}
     for need in needs:
         by_need.setdefault(need.need, []).append(need.municipality)
@@ -46,18 +58,18 @@ def test_texts_of_one_need_come_from_different_municipalities_where_there_are_en
 
 
 def test_larger_municipalities_raise_more_needs_but_fewer_per_inhabitant() -> None:
-    counts = Counter(need.municipality for need in simulate(POPULATIONS, 2000, seed=1).needs)
+    counts = Counter(need.municipality for need in simulated_needs(2000))
     assert counts["0180"] > counts["2480"] > counts["2421"]
     assert counts["0180"] / POPULATIONS["0180"] < counts["2421"] / POPULATIONS["2421"]
 
 
 def test_a_cosigner_is_never_the_submitter() -> None:
-    for need in simulate(POPULATIONS, 500, seed=1).needs:
+    for need in simulated_needs(500):
         assert need.municipality not in need.supporters
 
 
 def test_a_need_to_be_merged_points_to_the_first_text_of_the_same_need() -> None:
-    needs = simulate(POPULATIONS, 1500, seed=1).needs
+    needs = simulated_needs(1500)
     merged = [need for need in needs if need.merge_into is not None]
     assert merged
     for need in merged:
@@ -67,14 +79,14 @@ def test_a_need_to_be_merged_points_to_the_first_text_of_the_same_need() -> None
 
 
 def test_the_planted_duplicates_are_pairs_of_texts_of_one_need() -> None:
-    corpus = generate(400, seed=1)
+    corpus = generated_corpus(400)
     pairs = duplicate_pairs(corpus.need)
     assert pairs
     assert all(corpus.need[i] == corpus.need[j] and i < j for i, j in pairs)
 
 
 def test_every_task_is_written_with_an_object_its_theme_allows() -> None:
-    corpus = generate(1500, seed=1)
+    corpus = generated_corpus(1500)
     # Every way any theme's task can be written with any object, allowed or not.
     readings: dict[str, set[tuple[int, str, str]]] = {}
     for index, theme in enumerate(vocabulary().themes):
@@ -154,7 +166,7 @@ def fragments(text: str) -> list[tuple[str, ...]]:
 
 
 def test_the_texts_repeat_few_fragments() -> None:
-    texts = generate(1500, seed=1).texts
+    texts = generated_corpus(1500).texts
     every = [gram for text in texts for gram in fragments(text)]
     in_texts = Counter(gram for text in texts for gram in set(fragments(text)))
     # Before the vocabulary was chosen per area: 0.337 distinct, the commonest fragment

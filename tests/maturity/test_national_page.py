@@ -7,6 +7,7 @@ import re
 import pytest
 from django.test import Client
 
+from tests.html import contains
 from tests.maturity.conftest import Assess, FillYear, text
 
 pytestmark = pytest.mark.django_db
@@ -84,4 +85,4 @@ def test_it_shows_no_example_notice_for_real_data_only(client: Client, fill_year
 def test_the_main_menu_leads_here(client: Client) -> None:
     page = text(client.get("/mognad/"))
 
-    assert '<a href="/mognad/" aria-current="page">AI-mognad</a>' in page
+    assert contains(page, '<a href="/mognad/" aria-current="page">AI-mognad</a>')
