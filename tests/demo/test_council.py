@@ -34,4 +34,4 @@ def test_the_example_round_is_published_marked_and_shown_with_its_results(client
     assert made.round.status == Round.Status.PUBLISHED
     assert "exempeldata" in listing
     assert "Exempeldata." in results
-    assert "Poäng per storleksklass" in results
+    assert "Poäng i varje grupp av kommunerna som röstade (Storleksklass)" in results

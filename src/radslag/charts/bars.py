@@ -21,7 +21,7 @@ BAR = 20
 TOP = 8
 AXIS = 26  # below the rows, for the axis labels
 # About as many characters as fit in LABEL_WIDTH at the labels' size.
-LABEL_CHARACTERS = 38
+LABEL_CHARACTERS = 34
 TEMPLATE = "charts/svg/plot.svg"
 
 

@@ -23,6 +23,7 @@ class Round(ExampleData):
     class Kind(models.TextChoices):
         WIKI_SURVEY = "parvis", _("Parvisa val (wikienkät)")
         BALLOT = "rangordning", _("Rangordning bland rådets ledamöter")
+        STATEMENTS = "pastaenden", _("Påståenden att ta ställning till")
 
     class Status(models.TextChoices):
         DRAFT = "utkast", _("Utkast")
@@ -199,6 +200,42 @@ class PairVote(models.Model):
         return f"{self.left} / {self.right}: {self.choice}"
 
 
+class StatementVote(models.Model):
+    """One participant's stance on one statement; the participant is a browser session of
+    the municipality's link, known only as a digest, so opinion groups are found among
+    sessions and every vote still belongs to a municipality."""
+
+    class Stance(models.TextChoices):
+        AGREE = "instammer", _("Instämmer")
+        DISAGREE = "instammer-inte", _("Instämmer inte")
+        PASS = "pass", _("Pass / vet inte")
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="statement_votes", verbose_name=_("omgång")
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("kommun")
+    )
+    link = models.ForeignKey(Link, on_delete=models.PROTECT, related_name="statement_votes")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="statement_votes")
+    stance = models.CharField(_("ställningstagande"), max_length=20, choices=Stance.choices)
+    session_digest = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("tid"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ställningstagande")
+        verbose_name_plural = _("ställningstaganden")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "session_digest"], name="one_stance_per_statement_and_session"
+            )
+        ]
+        indexes = [models.Index(fields=["round", "session_digest"])]
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.stance}"
+
+
 class Ballot(models.Model):
     """A council member's ranking of a round's items; they may change it while the round is
     open. ``ranks`` maps item ids to positions, 1 the best; equal positions are ties."""
@@ -224,3 +261,27 @@ class Ballot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round} – {self.person}"
+
+
+class StoredResult(models.Model):
+    """A round's computed results for one view of them (kind, weighting, segmentation), kept
+    so pages read them instead of refitting on every request; ``votes_version`` says which
+    votes they were computed from, so a page knows whether they are current."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="stored_results")
+    key = models.CharField(max_length=100)
+    votes_version = models.CharField(max_length=60)
+    votes = models.PositiveIntegerField()
+    computed_at = models.DateTimeField()
+    seconds = models.FloatField()
+    payload = models.BinaryField()
+    # Set when a background refresh is queued, so a burst of votes queues one refresh.
+    refresh_queued_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["round", "key"], name="one_stored_result_per_view")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} – {self.key}"

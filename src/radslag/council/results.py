@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from radslag.council.models import Item, PairVote, Round
+from radslag.council.segments import Segmentation, segments_of
 from radslag.decide.rankings.aggregation import scores_by_segment, two_level_weights
 from radslag.decide.rankings.bradley_terry import PairwiseFit, fit_bradley_terry
 from radslag.municipalities.models import Municipality
-from radslag.municipalities.sizeclass import SizeClass, size_class_of
 
 
 @dataclass(frozen=True)
@@ -51,11 +51,16 @@ class SurveyResult:
     municipalities: int
     # The order of item ids under each weighting, to say how the ranking would change.
     orders: dict[str, list[int]]
+    segmentation: Segmentation
     segments: list[SegmentColumn]
     segment_rows: list[SegmentRow]
 
 
-def survey_result(round_: Round, weighting: str | None = None) -> SurveyResult | None:
+def survey_result(
+    round_: Round,
+    weighting: str | None = None,
+    segmentation: Segmentation = Segmentation.SIZE,
+) -> SurveyResult | None:
     """The round's results, or None before any vote that chose a side."""
     weighting = weighting or round_.weighting
     items = list(round_.items.filter(status=Item.Status.ACTIVE).order_by("id"))
@@ -109,20 +114,15 @@ def survey_result(round_: Round, weighting: str | None = None) -> SurveyResult |
     orders = {
         scheme: [items[i].pk for i in fit_under(scheme).order] for scheme in Round.Weighting.values
     }
-    size_of = {code: size_class_of(populations.get(code)) for code in codes}
-    segment_label = np.array([str(size_of[code] or "") for *_, code in decisive])
+    segments_by_code = segments_of(segmentation, codes)
+    segment_label = np.array([segments_by_code.label(code) for *_, code in decisive])
     table = scores_by_segment(
         segment_label,
         lambda chosen: fit_under(weighting, chosen).scores,
     )
-    labels = {str(value): str(label) for value, label in SizeClass.choices}
-    shown = [number for number, label in enumerate(table.labels) if label]
-    segments = [
-        SegmentColumn(
-            labels.get(str(table.labels[n]), str(table.labels[n])), int(table.n_records[n])
-        )
-        for n in shown
-    ]
+    column_of = {str(label): n for n, label in enumerate(table.labels)}
+    shown = [column_of[label] for label in segments_by_code.order if label in column_of]
+    segments = [SegmentColumn(str(table.labels[n]), int(table.n_records[n])) for n in shown]
     segment_rows = [
         SegmentRow(row.item, [float(table.scores[n][index[row.item.pk]]) for n in shown])
         for row in ranked
@@ -134,6 +134,7 @@ def survey_result(round_: Round, weighting: str | None = None) -> SurveyResult |
         undecided=sum(1 for *_, choice, _code in rows if choice == PairVote.Choice.CANNOT_DECIDE),
         municipalities=len(codes),
         orders=orders,
+        segmentation=segmentation,
         segments=segments,
         segment_rows=segment_rows,
     )

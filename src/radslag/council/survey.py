@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from radslag.core.secret_links import digest, new_secret
 from radslag.core.text_limits import TITLE
 from radslag.council.models import Item, Link, PairVote, Round
+from radslag.council.result_store import queue_refresh
 from radslag.decide.rankings.bradley_terry import PairwiseFit, fit_bradley_terry
 from radslag.decide.rankings.pair_design import propose_pairs
 
@@ -182,7 +183,7 @@ def record_vote(
         raise VoteRefusedError(_("Paret finns inte i omgången."))
     try:
         with transaction.atomic():
-            return PairVote.objects.create(
+            vote = PairVote.objects.create(
                 round=link.round,
                 municipality=link.municipality,
                 link=link,
@@ -194,6 +195,8 @@ def record_vote(
             )
     except IntegrityError:
         raise VoteRefusedError(_("Du har redan röstat på det här paret.")) from None
+    queue_refresh(link.round)
+    return vote
 
 
 def propose_item(link: Link | None, label: str) -> Item:

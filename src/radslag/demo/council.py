@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from radslag.core.secret_links import digest, new_secret
-from radslag.council.models import Item, Link, PairVote, Round
+from radslag.council.models import Item, Link, PairVote, Round, StatementVote
 from radslag.council.survey import pair_key
 from radslag.demo.choosing import choose_municipalities
 from radslag.demo.datafiles import read_toml
@@ -38,6 +38,13 @@ class SimulatedRound:
     municipalities: int
 
 
+def clear_example_rounds() -> None:
+    """Delete every example round; a vote keeps its link (PROTECT), so votes go first."""
+    PairVote.objects.filter(round__is_example=True).delete()
+    StatementVote.objects.filter(round__is_example=True).delete()
+    Round.objects.filter(is_example=True).delete()
+
+
 def simulate_round(labels: list[str], seed: int) -> SimulatedRound:
     """Replace the example rounds with one published wiki survey over ``labels``."""
     if len(labels) < 2:
@@ -53,9 +60,7 @@ def simulate_round(labels: list[str], seed: int) -> SimulatedRound:
     ]
     today = timezone.localdate()
     with transaction.atomic():
-        # A vote keeps its link (PROTECT), so the votes go before the links and rounds.
-        PairVote.objects.filter(round__is_example=True).delete()
-        Round.objects.filter(is_example=True).delete()
+        clear_example_rounds()
         round_ = Round.objects.create(
             title=_ROUND["title"],
             question=_ROUND["question"],

@@ -14,9 +14,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from radslag.council import survey
+from radslag.council import statements, survey
 from radslag.council.forms import ProposalForm
-from radslag.council.models import PairVote
+from radslag.council.models import Link, PairVote, Round, StatementVote
 
 
 def _session(request: HttpRequest) -> str:
@@ -28,6 +28,8 @@ def _session(request: HttpRequest) -> str:
 def participate(request: HttpRequest, token: str) -> HttpResponse:
     link = survey.find_link(token)
     reason = survey.refusal(link)
+    if link is not None and link.round.kind == Round.Kind.STATEMENTS:
+        return _statements(request, token, link, reason)
     if request.method == "POST":
         if link is None:
             return _refused(request, reason, status=404)
@@ -81,6 +83,32 @@ def propose(request: HttpRequest, token: str) -> HttpResponse:
             request, _("Tack! Förslaget visas för andra när en samordnare har godkänt det.")
         )
     return redirect("council:participate", token=token)
+
+
+def _statements(request: HttpRequest, token: str, link: Link, reason: str | None) -> HttpResponse:
+    if request.method == "POST":
+        session = survey.session_digest(link.round, _session(request))
+        try:
+            statements.record_stance(
+                link, session, request.POST.get("statement"), request.POST.get("stance", "")
+            )
+        except survey.VoteRefusedError as refused:
+            messages.error(request, refused.message)
+        return redirect("council:participate", token=token)
+    if reason is not None:
+        return _refused(request, reason, status=410)
+    key = request.session.session_key
+    session = survey.session_digest(link.round, key) if key else ""
+    context = {
+        "link": link,
+        "round": link.round,
+        "statement": statements.next_statement(link.round, session, np.random.default_rng()),
+        "token": token,
+        "stances": StatementVote.Stance,
+        "answered": statements.answered_by(link.round, session),
+        "proposal_form": ProposalForm(),
+    }
+    return render(request, "council/participate_statements.html", context)
 
 
 def _refused(request: HttpRequest, reason: str | None, status: int) -> HttpResponse:

@@ -48,6 +48,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "finished_rounds": rounds.filter(status__in=(Round.Status.CLOSED, Round.Status.PUBLISHED)),
         "drafts": Round.objects.filter(status=Round.Status.DRAFT) if _may_manage(request) else [],
         "may_manage": _may_manage(request),
+        "insider": _may_manage(request) or permissions.is_council_member(request.user),
     }
     return render(request, "council/index.html", context)
 
@@ -71,9 +72,14 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else [],
         "own_links": own_links,
         "new_link": request.session.pop(f"council-link-{round_.pk}", None),
-        "vote_count": round_.pair_votes.count() + round_.ballots.count(),
+        "vote_count": round_.pair_votes.count()
+        + round_.ballots.count()
+        + round_.statement_votes.count(),
         "may_rank": ballots.may_cast(request.user, round_),
-        "municipality_count": round_.pair_votes.values("municipality").distinct().count(),
+        "municipality_count": len(
+            set(round_.pair_votes.values_list("municipality", flat=True).distinct())
+            | set(round_.statement_votes.values_list("municipality", flat=True).distinct())
+        ),
         "link_count": round_.links.filter(withdrawn_at__isnull=True).count(),
     }
     return render(request, "council/round.html", context)

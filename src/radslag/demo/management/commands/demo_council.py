@@ -4,15 +4,17 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from radslag.demo.council import simulate_round
+from radslag.demo.council import clear_example_rounds, simulate_round
 from radslag.demo.seeding import add_seed_argument
+from radslag.demo.statements import simulate_statements
 from radslag.needs.models import Theme
 
 
 class Command(BaseCommand):
     help = (
         "Replace the council's example rounds with a published wiki survey on the needs' "
-        "themes, voted by staff of sixty municipalities (example data)."
+        "themes, voted by staff of sixty municipalities, a published statements round on "
+        "strategic questions and an open one (example data)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -21,10 +23,16 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         labels = list(Theme.objects.live().order_by("pk").values_list("label", flat=True))
         if len(labels) < 2:
-            self.stdout.write("Fewer than two themes: run demo-needs first; no round made.")
-            return
-        made = simulate_round(labels, options["seed"])
+            clear_example_rounds()
+            self.stdout.write("Fewer than two themes: run demo-needs first; no wiki survey made.")
+        else:
+            made = simulate_round(labels, options["seed"])
+            self.stdout.write(
+                f"Example wiki survey over {len(labels)} themes: {made.votes} votes from "
+                f"{made.municipalities} municipalities (seed {options['seed']})."
+            )
+        statements = simulate_statements(options["seed"])
         self.stdout.write(
-            f"Example wiki survey over {len(labels)} themes: {made.votes} votes from "
-            f"{made.municipalities} municipalities (seed {options['seed']})."
+            f"Example statements round: {statements.stances} stances from {statements.people} "
+            f"participants in {statements.municipalities} municipalities, and an open round."
         )
