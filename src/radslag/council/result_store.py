@@ -23,7 +23,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from radslag.council.models import Round, StoredResult
+from radslag.council.models import Item, Round, StoredResult
 
 T = TypeVar("T")
 
@@ -55,7 +55,7 @@ def votes_version(round_: Round) -> tuple[str, int]:
     count = votes.count()
     # The round's items matter too: a convener may take a proposal in or out.
     items = round_.items.aggregate(n=Max("id"))["n"]
-    active = round_.items.filter(status="aktiv").count()
+    active = round_.items.filter(status=Item.Status.ACTIVE).count()
     return f"{count}:{last}:{items}:{active}", count
 
 

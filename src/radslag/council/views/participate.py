@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from radslag.council import statements, survey
 from radslag.council.forms import ProposalForm
-from radslag.council.models import Link, PairVote, Round, StatementVote
+from radslag.council.models import Item, Link, PairVote, Round, StatementVote
 
 
 def _session(request: HttpRequest) -> str:
@@ -106,6 +106,7 @@ def _statements(request: HttpRequest, token: str, link: Link, reason: str | None
         "token": token,
         "stances": StatementVote.Stance,
         "answered": statements.answered_by(link.round, session),
+        "total": link.round.items.filter(status=Item.Status.ACTIVE).count(),
         "proposal_form": ProposalForm(),
     }
     return render(request, "council/participate_statements.html", context)
