@@ -15,9 +15,18 @@ import numpy as np
 
 from radslag.council.models import Item, PairVote, Round
 from radslag.council.segments import Segmentation, segments_of
+from radslag.decide.rankings.acceptability import (
+    posterior_samples,
+    rank_acceptabilities,
+    rank_intervals,
+)
 from radslag.decide.rankings.aggregation import scores_by_segment, two_level_weights
 from radslag.decide.rankings.bradley_terry import PairwiseFit, fit_bradley_terry
 from radslag.municipalities.models import Municipality
+
+# Draws from the fit's posterior for the rank acceptabilities: a probability to within about
+# one percentage point.
+POSTERIOR_SAMPLES = 4000
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,12 @@ class RankedItem:
     low: float
     high: float
     comparisons: float
+    # How sure the rank is: the chance (0-100) of rank 1 and of the top three, and the ranks
+    # the item holds with 95 % probability (rank acceptabilities from the fit's posterior).
+    first: float
+    top_three: float
+    rank_low: int
+    rank_high: int
 
 
 @dataclass(frozen=True)
@@ -40,6 +55,10 @@ class SegmentColumn:
 class SegmentRow:
     item: Item
     scores: list[float]  # one per column
+    # The bridging score: the item's score in the group of municipalities that ranks it
+    # lowest, so an item every group puts high stands out from one only some groups want.
+    lowest: float
+    weakest: str
 
 
 @dataclass(frozen=True)
@@ -100,6 +119,8 @@ def survey_result(
         return fit_bradley_terry(winners[chosen], losers[chosen], len(items), weights=weights)
 
     fit = fit_under(weighting)
+    acceptability = rank_acceptabilities(posterior_samples(fit, POSTERIOR_SAMPLES, seed=0))
+    rank_range = rank_intervals(acceptability)
     ranked = [
         RankedItem(
             rank=rank,
@@ -108,6 +129,10 @@ def survey_result(
             low=float(fit.score_low[i]),
             high=float(fit.score_high[i]),
             comparisons=float(fit.comparisons[i]),
+            first=float(acceptability[i, 0] * 100),
+            top_three=float(acceptability[i, :3].sum() * 100),
+            rank_low=int(rank_range[i, 0]),
+            rank_high=int(rank_range[i, 1]),
         )
         for rank, i in enumerate(fit.order, start=1)
     ]
@@ -123,10 +148,11 @@ def survey_result(
     column_of = {str(label): n for n, label in enumerate(table.labels)}
     shown = [column_of[label] for label in segments_by_code.order if label in column_of]
     segments = [SegmentColumn(str(table.labels[n]), int(table.n_records[n])) for n in shown]
-    segment_rows = [
-        SegmentRow(row.item, [float(table.scores[n][index[row.item.pk]]) for n in shown])
-        for row in ranked
-    ]
+    segment_rows = []
+    for row in ranked:
+        scores = [float(table.scores[n][index[row.item.pk]]) for n in shown]
+        weakest = int(np.argmin(scores))
+        segment_rows.append(SegmentRow(row.item, scores, scores[weakest], segments[weakest].label))
     return SurveyResult(
         weighting=weighting,
         ranked=ranked,

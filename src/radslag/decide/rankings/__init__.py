@@ -3,6 +3,11 @@ weighting of municipalities."""
 
 from __future__ import annotations
 
+from radslag.decide.rankings.acceptability import (
+    posterior_samples,
+    rank_acceptabilities,
+    rank_intervals,
+)
 from radslag.decide.rankings.aggregation import (
     MunicipalityWeights,
     SegmentScores,
@@ -58,7 +63,10 @@ __all__ = [
     "kemeny",
     "municipality_shares",
     "pairwise_preferences",
+    "posterior_samples",
     "propose_pairs",
+    "rank_acceptabilities",
+    "rank_intervals",
     "schulze",
     "scores_by_segment",
     "two_level_weights",
