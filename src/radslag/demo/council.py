@@ -45,8 +45,11 @@ def clear_example_rounds() -> None:
     Round.objects.filter(is_example=True).delete()
 
 
-def simulate_round(labels: list[str], seed: int) -> SimulatedRound:
-    """Replace the example rounds with one published wiki survey over ``labels``."""
+def simulate_round(
+    labels: list[str], seed: int, sources: list[str] | None = None
+) -> SimulatedRound:
+    """Replace the example rounds with one published wiki survey over ``labels``, each item
+    naming where it comes from in ``sources`` (e.g. ``"needs.theme:12"``) when given."""
     if len(labels) < 2:
         raise ValueError("labels: a round needs at least two items")
     rng = generator(seed)
@@ -71,7 +74,11 @@ def simulate_round(labels: list[str], seed: int) -> SimulatedRound:
             closes_on=today - datetime.timedelta(days=10),
             is_example=True,
         )
-        items = Item.objects.bulk_create(Item(round=round_, label=label) for label in labels)
+        origins = sources or [""] * len(labels)
+        items = Item.objects.bulk_create(
+            Item(round=round_, label=label, source=origin)
+            for label, origin in zip(labels, origins, strict=True)
+        )
         votes: list[PairVote] = []
         for municipality in chosen:
             link = Link.objects.create(

@@ -21,12 +21,14 @@ class Command(BaseCommand):
         add_seed_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        labels = list(Theme.objects.live().order_by("pk").values_list("label", flat=True))
+        themes = list(Theme.objects.live().order_by("pk").values_list("pk", "label"))
+        labels = [label for _pk, label in themes]
         if len(labels) < 2:
             clear_example_rounds()
             self.stdout.write("Fewer than two themes: run demo-needs first; no wiki survey made.")
         else:
-            made = simulate_round(labels, options["seed"])
+            sources = [f"needs.theme:{pk}" for pk, _label in themes]
+            made = simulate_round(labels, options["seed"], sources)
             self.stdout.write(
                 f"Example wiki survey over {len(labels)} themes: {made.votes} votes from "
                 f"{made.municipalities} municipalities (seed {options['seed']})."
