@@ -57,6 +57,9 @@ def budget_round(request: HttpRequest, pk: int) -> HttpResponse:
 def approve(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(BudgetRound, pk=pk)
     code = request.POST.get("municipality", "")
+    permissions.require(
+        permissions.may_act_for(request.user, MunicipalAction.APPROVE_INITIATIVES, code)
+    )
     try:
         count = budget.approve(request.user, round_, code, request.POST.getlist("initiatives"))
     except budget.BudgetRefusedError as refused:
