@@ -18,7 +18,7 @@ from radslag.council.statement_results import statements_result
 
 def view_name(round_: Round, weighting: str, segmentation: Segmentation) -> str:
     if round_.kind == Round.Kind.BALLOT:
-        return "ballot"
+        return f"ballot:{segmentation.value}"
     kind = "statements" if round_.kind == Round.Kind.STATEMENTS else "survey"
     return f"{kind}:{weighting}:{segmentation.value}"
 
@@ -27,7 +27,7 @@ def compute(round_: Round, view: str) -> Any:
     """The result ``view`` names; None when the round has no votes to count yet."""
     kind, _sep, choices = view.partition(":")
     if kind == "ballot":
-        return ballot_result(round_)
+        return ballot_result(round_, chosen_segmentation(choices))
     weighting, _sep, segment = choices.partition(":")
     if weighting not in Round.Weighting.values:
         raise ValueError(f"view: unknown weighting in {view!r}")

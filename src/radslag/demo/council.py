@@ -42,6 +42,7 @@ def clear_example_rounds() -> None:
     """Delete every example round; a vote keeps its link (PROTECT), so votes go first."""
     PairVote.objects.filter(round__is_example=True).delete()
     StatementVote.objects.filter(round__is_example=True).delete()
+    # Ballots go with their rounds (CASCADE).
     Round.objects.filter(is_example=True).delete()
 
 

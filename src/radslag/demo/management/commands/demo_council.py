@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from radslag.demo.ballots import simulate_ballot
 from radslag.demo.council import clear_example_rounds, simulate_round
 from radslag.demo.seeding import add_seed_argument
 from radslag.demo.statements import simulate_statements
@@ -14,7 +15,8 @@ class Command(BaseCommand):
     help = (
         "Replace the council's example rounds with a published wiki survey on the needs' "
         "themes, voted by staff of sixty municipalities, a published statements round on "
-        "strategic questions and an open one (example data)."
+        "strategic questions and an open one, and a ranked ballot among twelve example council "
+        "members (example data)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -37,4 +39,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Example statements round: {statements.stances} stances from {statements.people} "
             f"participants in {statements.municipalities} municipalities, and an open round."
+        )
+        ballot = simulate_ballot(options["seed"])
+        self.stdout.write(
+            f"Example ranked ballot: {ballot.ballots.count()} council members (example accounts)."
         )
