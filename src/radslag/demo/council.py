@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from radslag.core.secret_links import digest, new_secret
-from radslag.council.models import Item, Link, PairVote, Round, StatementVote
+from radslag.council.models import Item, Link, PairVote, Round
 from radslag.council.survey import pair_key
 from radslag.demo.choosing import choose_municipalities
 from radslag.demo.datafiles import read_toml
@@ -39,10 +39,7 @@ class SimulatedRound:
 
 
 def clear_example_rounds() -> None:
-    """Delete every example round; a vote keeps its link (PROTECT), so votes go first."""
-    PairVote.objects.filter(round__is_example=True).delete()
-    StatementVote.objects.filter(round__is_example=True).delete()
-    # Ballots go with their rounds (CASCADE).
+    """Delete every example round with its items, links, votes and ballots."""
     Round.objects.filter(is_example=True).delete()
 
 
