@@ -16,7 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -121,7 +123,26 @@ class Portfolio:
 
 
 def portfolio(round_: BudgetRound) -> Portfolio | None:
-    """The portfolio Equal Shares chooses from the round's approvals, or None before any."""
+    """The portfolio Equal Shares chooses from the round's approvals, or None before any.
+
+    A closed round's portfolio is kept in the cache: its approvals cannot change, and the key
+    names the latest change of its initiatives, so an edited cost is seen at once."""
+    if round_.status != BudgetRound.Status.CLOSED:
+        return _portfolio(round_)
+    changed = round_.initiatives.aggregate(latest=Max("updated_at"))["latest"]
+    stamps = [moment.isoformat() if moment else "-" for moment in (round_.closed_at, changed)]
+    key = f"initiatives:portfolio:{round_.pk}:{'/'.join(stamps)}".replace(" ", "T")
+    found = cache.get(key, _MISSING)
+    if found is _MISSING:
+        found = _portfolio(round_)
+        cache.set(key, found, 3600)
+    return found  # type: ignore[no-any-return]
+
+
+_MISSING = object()
+
+
+def _portfolio(round_: BudgetRound) -> Portfolio | None:
     initiatives = list(round_.initiatives.order_by("pk"))
     rows = list(
         Approval.objects.filter(round=round_).values_list("municipality_id", "initiative_id")

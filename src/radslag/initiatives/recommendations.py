@@ -17,6 +17,7 @@ from radslag.council.segments import Segmentation, segments_of
 from radslag.initiatives.leads import LeadCandidate, lead_candidates
 from radslag.initiatives.models import BudgetRound, Initiative, Participation
 from radslag.initiatives.value import NationalValue, national_value
+from radslag.municipalities.models import Municipality
 from radslag.needs.models import Need, Support, Theme
 
 THEME_SOURCE = "needs.theme:"
@@ -76,20 +77,38 @@ def theme_survey() -> Round | None:
     )
 
 
-def _by_size(codes: list[str]) -> list[tuple[str, int]]:
-    segments = segments_of(Segmentation.SIZE, codes)
-    counts = Counter(segments.label(code) for code in codes)
-    return [(label, counts[label]) for label in segments.order if counts[label]]
+class _Sizes:
+    """Every municipality's size class, read once per page (it takes a query over Kolada)."""
+
+    def __init__(self) -> None:
+        self.segments = segments_of(
+            Segmentation.SIZE, Municipality.objects.values_list("code", flat=True)
+        )
+
+    def count(self, codes: list[str]) -> list[tuple[str, int]]:
+        counts = Counter(self.segments.label(code) for code in codes)
+        return [(label, counts[label]) for label in self.segments.order if counts[label]]
 
 
-def _supporters(needs: list[Need]) -> list[str]:
-    return sorted(
-        set(Support.objects.filter(need__in=needs).values_list("municipality_id", flat=True))
-        | {need.municipality_id for need in needs if need.municipality_id}
-    )
+def _supporters(needs: list[Need], supports: dict[int, set[str]]) -> list[str]:
+    found: set[str] = set()
+    for need in needs:
+        found |= supports.get(need.pk, set())
+        if need.municipality_id:
+            found.add(need.municipality_id)
+    return sorted(found)
 
 
-def priorities(survey: Round | None) -> list[ThemePriority]:
+def _supports() -> dict[int, set[str]]:
+    by_need: dict[int, set[str]] = {}
+    for need, code in Support.objects.values_list("need_id", "municipality_id"):
+        by_need.setdefault(need, set()).add(code)
+    return by_need
+
+
+def priorities(
+    survey: Round | None, sizes: _Sizes, supports: dict[int, set[str]]
+) -> list[ThemePriority]:
     if survey is None:
         return []
     view = outcomes.view_name(survey, survey.weighting, Segmentation.SIZE)
@@ -101,12 +120,15 @@ def priorities(survey: Round | None) -> list[ThemePriority]:
         for item in Item.objects.filter(round=survey, source__startswith=THEME_SOURCE)
     }
     themes = Theme.objects.in_bulk(theme_ids.values())
+    needs_of: dict[int, list[Need]] = {}
+    for need in Need.objects.filter(theme__in=themes.values(), merged_into__isnull=True):
+        needs_of.setdefault(need.theme_id or 0, []).append(need)
     found = []
     for row in result.ranked:
         theme = themes.get(theme_ids.get(row.item.pk, -1))
         if theme is None:
             continue
-        needs = list(Need.objects.filter(theme=theme, merged_into__isnull=True))
+        needs = needs_of.get(theme.pk, [])
         found.append(
             ThemePriority(
                 rank=row.rank,
@@ -116,7 +138,7 @@ def priorities(survey: Round | None) -> list[ThemePriority]:
                 high=row.high,
                 first=row.first,
                 needs=len(needs),
-                by_size=_by_size(_supporters(needs)),
+                by_size=sizes.count(_supporters(needs, supports)),
             )
         )
     return found
@@ -124,7 +146,8 @@ def priorities(survey: Round | None) -> list[ThemePriority]:
 
 def national() -> Recommendations:
     survey = theme_survey()
-    ranked = priorities(survey)
+    sizes, supports = _Sizes(), _supports()
+    ranked = priorities(survey, sizes, supports)
     by_theme = {priority.theme.pk: priority for priority in ranked}
     value = national_value()
     funded = _funded_in_latest_round()
@@ -148,7 +171,7 @@ def national() -> Recommendations:
             InitiativeEvidence(
                 initiative=initiative,
                 needs=needs,
-                by_size=_by_size(_supporters(needs)),
+                by_size=sizes.count(_supporters(needs, supports)),
                 themes=sorted(
                     (by_theme[t.pk] for t in initiative.themes.all() if t.pk in by_theme),
                     key=lambda priority: priority.rank,
