@@ -16,3 +16,13 @@ def django_db_setup(
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         load_reference()
     return
+
+
+@pytest.fixture
+def reference_data() -> None:
+    """The reference data again for a transactional test: another transactional test that
+    ran before it in the same worker emptied the database when it ended."""
+    from radslag.municipalities.models import Municipality
+
+    if not Municipality.objects.exists():
+        load_reference()

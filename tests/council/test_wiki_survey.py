@@ -37,7 +37,7 @@ BROWSERS: list[httpx.Client] = []
 
 
 @pytest.fixture
-def site(live_server: LiveServer, settings: Any) -> Iterator[str]:
+def site(live_server: LiveServer, settings: Any, reference_data: None) -> Iterator[str]:
     # The live server speaks plain HTTP, so the cookies must not be HTTPS-only.
     settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
     yield live_server.url

@@ -133,6 +133,10 @@ def inventory() -> tuple[PersonalData, ...]:
                 "maturity.reopening.reopened_by",
                 "maturity.reopening.submitted_by",
                 "admin.logentry.user",
+                "initiatives.initiative.created_by",
+                "initiatives.assumptionset.created_by",
+                "initiatives.participation.declared_by",
+                "initiatives.approval.approved_by",
             ),
             _("För att kunna följa upp en uppgift med den som lämnade den."),
             _(
@@ -153,7 +157,7 @@ def inventory() -> tuple[PersonalData, ...]:
                 "Röster i rådets omgångar: kommunen som länken hör till och ett nyckelat "
                 "kontrollvärde av webbläsarens session, aldrig vem som röstade"
             ),
-            ("council.pairvote.session_digest",),
+            ("council.pairvote.session_digest", "council.statementvote.session_digest"),
             _(
                 "För att samma webbläsare inte ska kunna rösta två gånger på samma par. Värdet "
                 "går inte att föra tillbaka till webbläsaren när sessionen har upphört."
