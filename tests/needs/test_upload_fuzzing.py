@@ -9,7 +9,7 @@ import io
 from collections.abc import Sequence
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import given, reject
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
@@ -87,8 +87,7 @@ def upload_files(draw: st.DrawFn) -> tuple[str, bytes]:
     try:
         return "behov.xlsx", workbook(rows)
     except (IllegalCharacterError, ValueError):
-        assume(False)
-        raise
+        reject()  # a cell openpyxl cannot write; the CSV branch takes any text
 
 
 def state() -> tuple[int, ...]:
