@@ -233,12 +233,19 @@ def on_needs(edit: Callable[[Row], list[Row]]) -> Callable[[Row], list[Row]]:
             r"the rows of needs\.need .* cannot be written here: .*colour",
         ),
         (on_needs(lambda row: [row, row]), r"the rows of needs\.need \(1 to 2 of 2\)"),
+        (on_needs(lambda row: [row | {"pk": 2**63}]), r"the rows of needs\.need \(1 to 1 of 1\)"),
         (
             on_needs(lambda row: [row | {"fields": row["fields"] | {"municipality": "9999"}}]),
             "a row points at a row the file lacks",
         ),
     ],
-    ids=["a time that is none", "an unknown field", "a repeated key", "a dangling link"],
+    ids=[
+        "a time that is none",
+        "an unknown field",
+        "a repeated key",
+        "a key past 64 bits",
+        "a dangling link",
+    ],
 )
 def test_a_file_whose_checksums_match_but_whose_rows_do_not_fit_is_refused_and_writes_nothing(
     tmp_path: Path, change: Callable[[Row], list[Row]], refusal: str
@@ -259,7 +266,12 @@ def test_a_file_whose_checksums_match_but_whose_rows_do_not_fit_is_refused_and_w
 @settings(max_examples=8, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(
     field=st.sampled_from(["municipality", "title", "created_at", "kind", "merged_into", "pk"]),
-    value=st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    value=st.none()
+    | st.booleans()
+    | st.integers()
+    | st.sampled_from([2**63, -(2**63) - 1])
+    | st.floats()
+    | st.text(max_size=5),
 )
 def test_a_need_of_any_value_in_a_matching_file_is_restored_or_refused_and_writes_nothing(
     tmp_path_factory: pytest.TempPathFactory, field: str, value: object
