@@ -118,9 +118,6 @@ def _build_example_data(tmp: Path) -> None:
     # One account per role, as `make demo` makes them (the command runs in demo mode only).
     with override_settings(DEMO=True):
         call_command("demo_accounts", verbosity=0)
-    # One account per role, as `make demo` makes them (the command runs in demo mode only).
-    with override_settings(DEMO=True):
-        call_command("demo_accounts", verbosity=0)
 
 
 def _case_with_obligations() -> int:

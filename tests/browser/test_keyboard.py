@@ -13,6 +13,7 @@ from radslag.council import survey
 from radslag.council.models import Item, Round
 from radslag.municipalities.models import Municipality
 from radslag.needs.models import Need
+from radslag.register.models import UseCase
 from tests.browser.conftest import ExampleSite
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +81,21 @@ def test_a_need_submitted_with_the_keyboard(page: Page, example_site: ExampleSit
 
     expect(page.get_by_text("Tack! Inlägget är inlämnat.")).to_have_count(1)
     assert Need.objects.filter(title="Snöröjning planerad med väderprognoser").exists()
+
+
+def test_a_use_case_registered_with_the_keyboard(page: Page, example_site: ExampleSite) -> None:
+    sign_in(page, example_site, "gagnef")
+    page.goto(example_site("/anvandningsfall/ny/"))
+
+    tab_to(page, "#id_title")
+    page.keyboard.type("Tal till text i hemtjänsten")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Personalen dikterar sina anteckningar efter besöken.")
+    tab_to(page, "#id_stage")
+    page.keyboard.type("Pilot")
+    tab_to(page, "form button[type=submit]")
+    page.keyboard.press("Enter")
+
+    expect(page.locator("h1")).to_have_text("Tal till text i hemtjänsten")
+    case = UseCase.objects.get(title="Tal till text i hemtjänsten")
+    assert (case.organisation_id, case.stage) == ("2026", "pilot")

@@ -28,9 +28,14 @@ class ErrorOut(Schema):
     detail: str
 
 
-# The answers every writing operation can give besides its success, for the OpenAPI document.
+# The answers every operation can give besides its success, for the OpenAPI document: a 400
+# for a parameter that breaks its schema or holds a control character (radslag.middleware).
+READ_ERRORS: dict[int, type[Schema]] = {400: ErrorOut}
+# A search for one- or two-letter words counts against the anonymous rate limit
+# (radslag.throttle), which answers 429.
+SEARCH_ERRORS: dict[int, type[Schema]] = {**READ_ERRORS, 429: ErrorOut}
 WRITE_ERRORS: dict[int, type[Schema]] = {
-    400: ErrorOut,
+    **READ_ERRORS,
     401: ErrorOut,
     403: ErrorOut,
 }

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
+from radslag.api.auth import READ_ERRORS, SEARCH_ERRORS, ErrorOut
 from radslag.api.errors import NotFoundError
 from radslag.api.pagination import Page, PageQuery, page_of
 from radslag.municipalities.models import KeyFigure, Municipality
@@ -71,7 +72,11 @@ def _out(municipality: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/kommuner/", response=Page[MunicipalityOut], summary="List municipalities")
+@router.get(
+    "/kommuner/",
+    response={200: Page[MunicipalityOut], **SEARCH_ERRORS},
+    summary="List municipalities",
+)
 def list_municipalities(
     request: HttpRequest, filters: Query[MunicipalityFilters]
 ) -> dict[str, object]:
@@ -86,7 +91,7 @@ def list_municipalities(
 
 @router.get(
     "/kommuner/{code}/",
-    response={200: MunicipalityDetailOut, 404: Any},
+    response={200: MunicipalityDetailOut, 404: ErrorOut, **READ_ERRORS},
     summary="One municipality with every key figure",
 )
 def get_municipality(request: HttpRequest, code: str) -> dict[str, Any]:

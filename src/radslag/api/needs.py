@@ -11,7 +11,7 @@ from ninja import Field, Query, Router, Schema, Status
 from radslag.accounts import permissions
 from radslag.accounts.audit import acting_as
 from radslag.accounts.permissions import MunicipalAction
-from radslag.api.auth import WRITE_ERRORS, ErrorOut, PersonalKey
+from radslag.api.auth import READ_ERRORS, WRITE_ERRORS, ErrorOut, PersonalKey
 from radslag.api.errors import ForbiddenError, NotFoundError
 from radslag.api.forms_as_schemas import errors_of, form_data, schema_of
 from radslag.api.pagination import Page, PageQuery, page_of
@@ -77,7 +77,11 @@ def _out(request: HttpRequest, need: Need) -> dict[str, Any]:
     }
 
 
-@router.get("/behov/", response=Page[NeedOut], summary="List submissions, newest first")
+@router.get(
+    "/behov/",
+    response={200: Page[NeedOut], **READ_ERRORS},
+    summary="List submissions, newest first",
+)
 def list_needs(request: HttpRequest, filters: Query[NeedFilters]) -> dict[str, object]:
     needs = Need.objects.matching(
         kind=filters.kind,
@@ -90,7 +94,11 @@ def list_needs(request: HttpRequest, filters: Query[NeedFilters]) -> dict[str, o
     return page
 
 
-@router.get("/behov/{need_id}/", response={200: NeedOut, 404: ErrorOut}, summary="One submission")
+@router.get(
+    "/behov/{need_id}/",
+    response={200: NeedOut, 404: ErrorOut, **READ_ERRORS},
+    summary="One submission",
+)
 def get_need(request: HttpRequest, need_id: int) -> dict[str, Any]:
     need = Need.objects.filter(pk=need_id).first() if 0 < need_id < 2**62 else None
     if need is None:

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
+from radslag.api.auth import READ_ERRORS, SEARCH_ERRORS, ErrorOut
 from radslag.api.errors import NotFoundError
 from radslag.api.pagination import Page, PageQuery, page_of
 from radslag.core.areas import Area
@@ -84,7 +85,11 @@ def _out(case: UseCase, base: str) -> dict[str, Any]:
     } | {"organisation": str(row["organisation"]), "municipality_code": row["municipality_code"]}
 
 
-@router.get("/anvandningsfall/", response=Page[UseCaseOut], summary="List published use cases")
+@router.get(
+    "/anvandningsfall/",
+    response={200: Page[UseCaseOut], **SEARCH_ERRORS},
+    summary="List published use cases",
+)
 def list_use_cases(request: HttpRequest, filters: Query[UseCaseFilters]) -> dict[str, object]:
     cases = UseCase.objects.open_data().select_related("organisation")
     cases = cases.matching(
@@ -105,7 +110,7 @@ def list_use_cases(request: HttpRequest, filters: Query[UseCaseFilters]) -> dict
 
 @router.get(
     "/anvandningsfall/{case_id}/",
-    response={200: UseCaseDetailOut, 404: Any},
+    response={200: UseCaseDetailOut, 404: ErrorOut, **READ_ERRORS},
     summary="One published use case with every published field",
 )
 def get_use_case(request: HttpRequest, case_id: int) -> dict[str, Any]:
@@ -116,7 +121,11 @@ def get_use_case(request: HttpRequest, case_id: int) -> dict[str, Any]:
     return {**_out(case, base), "record": exports.record(case, base)}
 
 
-@router.get("/statistik/", response=StatisticsOut, summary="Statistics of the register")
+@router.get(
+    "/statistik/",
+    response={200: StatisticsOut, **READ_ERRORS},
+    summary="Statistics of the register",
+)
 def register_statistics(request: HttpRequest) -> dict[str, Any]:
     stats = statistics_of(UseCase.objects.open_data())
     stage_keys = [key for key, _ in stats.stages]

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import httpx
 
@@ -113,7 +113,30 @@ class KoladaClient:
             body = self._get_json(next_url)
             body["_url"] = next_url
             yield body
-            next_url = body.get("next_url") or None
+            next_url = self._next_url(body.get("next_url"), next_url)
+
+    def _next_url(self, value: object, url: str) -> str | None:
+        """The page after ``url``: an address on Kolada's own host, or None after the last.
+
+        Anything else (a list, a number, a broken address, another host) is refused: it had
+        raised TypeError deep in the HTTP client or sent the import elsewhere (found by
+        tests/municipalities/test_kolada_fuzzing.py).
+        """
+        if value is None or value == "":
+            return None
+        try:
+            parts = urlsplit(value) if isinstance(value, str) else None
+        except ValueError:
+            parts = None
+        if (
+            parts is None
+            or parts.scheme not in ("http", "https")
+            or parts.hostname != urlsplit(self.base_url).hostname
+        ):
+            raise KoladaError(
+                f"{url}: next_url {str(value)[:200]!r} is not a page of {self.base_url}"
+            )
+        return parts.geturl()
 
     def _check_deadline(self, url: str) -> None:
         if time.monotonic() - self._started > self.deadline:
@@ -171,7 +194,8 @@ def _parse_rows(rows: list[Any], url: str) -> list[KoladaValue]:
                     value=value,
                 )
             )
-        except (AttributeError, KeyError, TypeError, ValueError) as error:
+        # OverflowError: an integer past a float's range (found by fuzzing).
+        except (AttributeError, KeyError, TypeError, ValueError, OverflowError) as error:
             raise KoladaError(f"{url}: row {index + 1} is malformed ({error!r})") from None
         # JSON from Python's parser admits NaN and Infinity; no key figure is either.
         if not math.isfinite(value):

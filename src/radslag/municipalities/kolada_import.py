@@ -87,16 +87,36 @@ def _fetch_new_kpis(client: KoladaClient, kpis: list[str]) -> list[KPI]:
         row = metadata.get(kpi)
         if row is None:
             raise KoladaError(f"Kolada has no metadata for KPI {kpi}")
-        title = str(row.get("title") or kpi)
+        title = _text(row.get("title"), kpi, "title") or kpi
+        # Kolada ends a title with its unit after the last comma ("andel (%)", "kr/inv"); a
+        # longer last part is no unit.
+        unit = title.rsplit(",", 1)[1].strip() if "," in title else ""
         new.append(
             KPI(
                 id=kpi,
-                title=title,
-                unit=title.rsplit(",", 1)[1].strip() if "," in title else "",
-                description=str(row.get("description") or ""),
+                title=_shortened(title, KPI._meta.get_field("title").max_length),
+                unit=unit if len(unit) <= (KPI._meta.get_field("unit").max_length or 0) else "",
+                description=_text(row.get("description"), kpi, "description"),
             )
         )
     return new
+
+
+def _text(value: object, kpi: str, name: str) -> str:
+    """A text of the metadata, refused if it is not text or holds a NUL (which PostgreSQL
+    refuses at the write, after everything else was fetched: found by fuzzing)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str) or "\x00" in value:
+        raise KoladaError(f"Kolada's metadata for KPI {kpi} has a {name} that is not text")
+    return value
+
+
+def _shortened(text: str, limit: int | None) -> str:
+    """A title longer than the registry keeps, cut with "…" (PostgreSQL refused it whole)."""
+    if limit is None or len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "…"
 
 
 def _upsert(values: list[KoladaValue], summary: ImportSummary) -> None:
