@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from radslag.accounts import permissions
-from radslag.council import ballots, survey
+from radslag.council import ballots, scoring, survey
 from radslag.council.forms import RoundForm
 from radslag.council.models import Item, Link, Round
 
@@ -74,8 +74,12 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "new_link": request.session.pop(f"council-link-{round_.pk}", None),
         "vote_count": round_.pair_votes.count()
         + round_.ballots.count()
-        + round_.statement_votes.count(),
+        + round_.statement_votes.count()
+        + round_.scoring_sheets.count(),
         "may_rank": ballots.may_cast(request.user, round_),
+        "may_score": scoring.may_score(request.user, round_),
+        "may_edit_criteria": scoring.may_edit_criteria(request.user, round_),
+        "criteria": round_.criteria.order_by("position", "id"),
         "municipality_count": len(
             set(round_.pair_votes.values_list("municipality", flat=True).distinct())
             | set(round_.statement_votes.values_list("municipality", flat=True).distinct())
@@ -98,6 +102,8 @@ def round_create(request: HttpRequest) -> HttpResponse:
             Item.objects.bulk_create(
                 Item(round=round_, label=label) for label in form.cleaned_data["items"]
             )
+            if round_.kind == Round.Kind.SCORING:
+                scoring.create_default_criteria(round_)
         messages.success(request, _("Omgången är skapad som utkast."))
         return redirect(round_)
     return render(request, "council/round_form.html", {"form": form})
