@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from radslag.demo.council import clear_example_rounds, simulate_round
+from radslag.demo.scoring import simulate_scoring
 from radslag.demo.seeding import add_seed_argument
 from radslag.demo.statements import simulate_statements
 from radslag.needs.models import Theme
@@ -14,7 +15,8 @@ class Command(BaseCommand):
     help = (
         "Replace the council's example rounds with a published wiki survey on the needs' "
         "themes, voted by staff of sixty municipalities, a published statements round on "
-        "strategic questions and an open one (example data)."
+        "strategic questions and an open one, and a published scoring round by twelve simulated "
+        "council members and an open one (example data)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -35,4 +37,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Example statements round: {statements.stances} stances from {statements.people} "
             f"participants in {statements.municipalities} municipalities, and an open round."
+        )
+        scored = simulate_scoring(options["seed"])
+        self.stdout.write(
+            f"Example scoring rounds: {scored.members} simulated council members weighed and "
+            "scored a published round; an open round awaits the demo's council member."
         )
