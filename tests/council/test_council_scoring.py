@@ -157,7 +157,7 @@ def test_the_live_check_shows_the_ratio_and_worst_judgement_without_saving(
     assert "Över 0,10: svaren motsäger delvis varandra." in html
     assert "Konsistenskvot: 0,15." in html
     worst = "Passar sämst med de andra: Nytta mot Risk. Du angav 9; dina övriga svar pekar mot "
-    assert worst + "ungefär 2,86." in html
+    assert worst + "ungefär 2,86, på skalan närmast 3." in html
     assert not ScoringSheet.objects.exists()
 
 

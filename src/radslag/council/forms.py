@@ -175,8 +175,13 @@ class ScoreForm(forms.Form):
             for criterion in criteria:
                 key = scoring.score_key(item, criterion)
                 name = f"poang-{item.pk}-{criterion.pk}"
+                label = (
+                    criterion.name
+                    if criterion.more_is_better
+                    else _("%(name)s (lägre är bättre)") % {"name": criterion.name}
+                )
                 self.fields[name] = forms.TypedChoiceField(
-                    label=criterion.name,
+                    label=label,
                     choices=choices,
                     coerce=int,
                     empty_value=None,

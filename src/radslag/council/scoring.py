@@ -76,6 +76,10 @@ class Inconsistency:
     second: Criterion
     given: float
     implied: float
+    # The given and the suggested judgement as the form offers them ("1/3"): the scale
+    # value given, and the one nearest to what the other judgements imply.
+    given_step: str
+    suggestion: str
 
 
 @dataclass(frozen=True)
@@ -188,30 +192,20 @@ def consistency(criteria: Sequence[Criterion], judgements: Mapping[str, float]) 
         acceptable=result.consistency_ratio <= CONSISTENCY_LIMIT,
         most_inconsistent=None
         if worst is None
-        else Inconsistency(criteria[worst.row], criteria[worst.column], worst.given, worst.implied),
+        else Inconsistency(
+            criteria[worst.row],
+            criteria[worst.column],
+            worst.given,
+            worst.implied,
+            str(nearest_step(worst.given)),
+            str(nearest_step(worst.implied)),
+        ),
     )
 
 
-def describe(first: Criterion, second: Criterion, value: float) -> str:
-    """A judgement in words: which criterion matters more, and how many times."""
-    if value < 1:
-        return describe(second, first, 1 / value)
-    times = round(value)
-    if times == 1:
-        return _("%(first)s och %(second)s lika viktiga") % {
-            "first": first.name,
-            "second": second.name,
-        }
-    return _("%(first)s %(times)d gånger så viktigt som %(second)s") % {
-        "first": first.name,
-        "second": second.name,
-        "times": times,
-    }
-
-
-def nearest_step(value: float) -> float:
+def nearest_step(value: float) -> Fraction:
     """The scale value closest to ``value`` on a log scale, to suggest an answer."""
-    return float(min(SAATY, key=lambda step: abs(math.log(float(step)) - math.log(value))))
+    return min(SAATY, key=lambda step: abs(math.log(float(step)) - math.log(value)))
 
 
 def _member_municipality(user: Any) -> str | None:

@@ -101,7 +101,9 @@ def _sheet(
     judgements = {}
     for i, j in scoring.pairs(criteria):
         ratio = member.priority[i] / member.priority[j] * np.exp(rng.normal(0.0, spread))
-        judgements[scoring.judgement_key(criteria[i], criteria[j])] = scoring.nearest_step(ratio)
+        judgements[scoring.judgement_key(criteria[i], criteria[j])] = float(
+            scoring.nearest_step(ratio)
+        )
     lean = np.zeros(len(criteria))
     if member.small:
         lean[_EQUALITY] = 0.5
