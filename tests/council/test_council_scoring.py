@@ -216,6 +216,8 @@ def test_a_member_scores_saves_part_and_changes_it_while_open(round_: Round) -> 
     assert sheet.scores == {f"{a.pk}:{nytta.pk}": 4, f"{a.pk}:{risk.pk}": 2}
     assert sheet.municipality_id == "1715"
     assert "selected>4</option>" in client.get(page).content.decode()
+    shown = client.get(f"/radet/omgangar/{round_.pk}/").content.decode()
+    assert "1 röst · 1 kommun" in shown
 
 
 def test_a_score_off_the_scale_is_refused_next_to_its_field(round_: Round) -> None:

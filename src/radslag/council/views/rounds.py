@@ -83,6 +83,11 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "municipality_count": len(
             set(round_.pair_votes.values_list("municipality", flat=True).distinct())
             | set(round_.statement_votes.values_list("municipality", flat=True).distinct())
+            | set(
+                round_.scoring_sheets.exclude(municipality=None)
+                .values_list("municipality", flat=True)
+                .distinct()
+            )
         ),
         "link_count": round_.links.filter(withdrawn_at__isnull=True).count(),
     }
