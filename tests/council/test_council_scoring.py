@@ -269,3 +269,16 @@ def test_the_round_page_shows_the_criteria_and_the_member_their_two_pages(round_
     assert f'href="/radet/omgangar/{round_.pk}/vikta/"' in html
     assert f'href="/radet/omgangar/{round_.pk}/poangsatt/"' in html
     assert Criterion.objects.filter(round=round_).count() == 5
+
+
+def test_a_decimal_judgement_counts_as_the_scale_value_it_rounds(round_: Round) -> None:
+    criteria = scoring.criteria_of(round_)
+    judgements = {
+        scoring.judgement_key(criteria[i], criteria[j]): 1.0 for i, j in scoring.pairs(criteria)
+    }
+    judgements[scoring.judgement_key(criteria[0], criteria[1])] = 0.333
+
+    scoring.save_judgements(council_member(), round_, judgements)
+
+    saved = ScoringSheet.objects.get().judgements
+    assert saved[scoring.judgement_key(criteria[0], criteria[1])] == pytest.approx(1 / 3, rel=1e-12)

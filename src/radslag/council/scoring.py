@@ -30,8 +30,9 @@ SCALE = (1, 5)
 # Saaty's fundamental scale, from the first criterion far more important to the second far
 # more important; a judgement is stored as the ratio, 9 down to 1/9.
 SAATY = tuple(Fraction(v) for v in range(9, 0, -1)) + tuple(Fraction(1, v) for v in range(2, 10))
-# Judgements typed or posted as decimals (0.333) are accepted within this relative tolerance.
-_SCALE_TOLERANCE = 1e-3
+# Judgements posted as rounded decimals (0.333) are taken as the scale value they round;
+# neighbouring scale values (8 and 9) lie 12 % apart, far beyond this relative tolerance.
+_SCALE_TOLERANCE = 5e-3
 # At most this many criteria: already 36 pairs to judge, and Saaty's random index for the
 # consistency ratio is tabulated only up to 15.
 MAX_CRITERIA = 9
@@ -239,9 +240,14 @@ def save_judgements(user: Any, round_: Round, judgements: Mapping[str, float]) -
             _("Omgången har ingen jämförelse %(key)s.") % {"key": unknown[0]}, unknown[0]
         )
     result = consistency(criteria, judgements)
+    # Stored as the scale values the judgements stand for (0.333 as 1/3).
+    matrix = judgement_matrix(criteria, judgements)
+    steps = {
+        judgement_key(criteria[i], criteria[j]): float(matrix[i, j]) for i, j in pairs(criteria)
+    }
     with transaction.atomic():
         sheet = _sheet(user, round_)
-        sheet.judgements = {key: float(judgements[key]) for key in sorted(known)}
+        sheet.judgements = steps
         sheet.save()
     return result
 

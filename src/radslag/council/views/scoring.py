@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from radslag.core.partials import wants_partial
 from radslag.council import scoring
 from radslag.council.forms import CriterionFormSet, JudgementForm, ScoreForm
+from radslag.council.models import Criterion
 from radslag.council.views.rounds import visible_round
 
 
@@ -74,7 +75,7 @@ def weigh(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"ratio": f"{result.ratio:.2f}".replace(".", ",")},
             )
             return redirect("council:weigh", pk=round_.pk)
-    consistency = scoring.consistency(criteria, saved) if saved and sheet else None
+    consistency = _saved_consistency(criteria, saved)
     context = {
         "round": round_,
         "form": form,
@@ -83,6 +84,18 @@ def weigh(request: HttpRequest, pk: int) -> HttpResponse:
         "sheet": sheet,
     }
     return render(request, "council/weigh.html", context)
+
+
+def _saved_consistency(
+    criteria: list[Criterion], saved: dict[str, float]
+) -> scoring.Consistency | None:
+    if not saved:
+        return None
+    try:
+        return scoring.consistency(criteria, saved)
+    except scoring.ScoringRefusedError:
+        # Saved for criteria that have changed since: the form asks for them afresh.
+        return None
 
 
 @login_required
