@@ -11,9 +11,9 @@ from django.test import Client
 
 from radslag.accounts.models import Membership, Role
 from radslag.council import scoring
-from radslag.council.models import Criterion, Item, Round, ScoringSheet
+from radslag.council.models import Criterion, Item, Link, Round, ScoringSheet
 from tests.browserless import forms_of, submit
-from tests.people import convener, council_member
+from tests.people import convener, council_member, representative
 
 pytestmark = pytest.mark.django_db
 
@@ -282,3 +282,18 @@ def test_a_decimal_judgement_counts_as_the_scale_value_it_rounds(round_: Round) 
 
     saved = ScoringSheet.objects.get().judgements
     assert saved[scoring.judgement_key(criteria[0], criteria[1])] == pytest.approx(1 / 3, rel=1e-12)
+
+
+def test_a_scoring_round_takes_no_municipal_links(round_: Round) -> None:
+    client = signed_in(representative("2026"))
+
+    page = client.get(f"/radet/omgangar/{round_.pk}/").content.decode()
+    answer = client.post(
+        f"/radet/omgangar/{round_.pk}/lank/", {"municipality": "2026"}, follow=True
+    )
+
+    assert "Din kommuns deltagarlänk" not in page
+    assert "Omgången besvaras av rådets ledamöter, inte genom en kommuns länk." in (
+        answer.content.decode()
+    )
+    assert not Link.objects.filter(round=round_).exists()

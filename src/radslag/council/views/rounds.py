@@ -68,7 +68,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_manage": _may_manage(request),
         "next_status": NEXT_STATUS[Round.Status(round_.status)],
         "link_municipalities": codes
-        if round_.status in (Round.Status.DRAFT, Round.Status.OPEN)
+        if round_.status in LINKABLE and round_.kind in survey.LINKED_KINDS
         else [],
         "own_links": own_links,
         "new_link": request.session.pop(f"council-link-{round_.pk}", None),
@@ -158,6 +158,11 @@ def link_create(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = allowed.filter(code=code).first()
     if municipality is None:
         raise PermissionDenied
+    if round_.kind not in survey.LINKED_KINDS:
+        messages.error(
+            request, _("Omgången besvaras av rådets ledamöter, inte genom en kommuns länk.")
+        )
+        return redirect(round_)
     if round_.status not in LINKABLE:
         messages.error(request, _("Omgången är stängd; nya länkar behövs inte."))
         return redirect(round_)
