@@ -84,16 +84,20 @@ def _saaty_choices(first: Criterion, second: Criterion) -> list[tuple[str, str]]
     """The scale for one pair as words, from the first far more important to the second."""
     strength = {
         1: _("lika viktiga"),
+        2: _("lika till måttligt viktigare"),
         3: _("måttligt viktigare"),
+        4: _("måttligt till starkt viktigare"),
         5: _("starkt viktigare"),
+        6: _("starkt till mycket starkt viktigare"),
         7: _("mycket starkt viktigare"),
+        8: _("mycket starkt till extremt mycket viktigare"),
         9: _("extremt mycket viktigare"),
     }
     choices = []
     for step in scoring.SAATY:
         times = step.numerator if step >= 1 else step.denominator
         winner = first if step >= 1 else second
-        words = strength.get(times, _("mellan"))
+        words = strength[times]
         text = (
             _("%(first)s och %(second)s är lika viktiga (1)")
             % {"first": first.name, "second": second.name}
