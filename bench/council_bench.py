@@ -124,7 +124,8 @@ def main() -> None:
 
     build, survey = _seconds(_survey_round)
     print(
-        f"wiki survey: {VOTES} votes over {ITEMS} items from 290 municipalities (stored in {build:.1f} s)"
+        f"wiki survey: {VOTES} votes over {ITEMS} items from 290 municipalities "
+        f"(stored in {build:.1f} s)"
     )
     print("| results view | seconds | goal |")
     print("|---|---:|---|")

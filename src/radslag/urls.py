@@ -19,6 +19,7 @@ urlpatterns = [
     path("granskning/", include("radslag.accounts.audit_urls")),
     path("om/", include("radslag.statements.urls")),
     path("radet/", include("radslag.council.urls")),
+    path("", include("radslag.initiatives.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

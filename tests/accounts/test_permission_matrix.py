@@ -23,6 +23,7 @@ from radslag.accounts import invitations, tokens
 from radslag.accounts.models import Role
 from radslag.council import scoring, survey
 from radslag.council.models import Item, Round
+from radslag.initiatives.models import BudgetRound, Initiative
 from radslag.maturity.models import Assessment, MaturityModel
 from radslag.municipalities.models import Municipality
 from radslag.needs.models import Merge, Need, Theme
@@ -56,6 +57,8 @@ class Site:
     token: str
     person: User
     key_id: int
+    initiative: Initiative
+    budget_round: BudgetRound
     people: dict[str, User | None] = field(default_factory=dict)
 
 
@@ -237,6 +240,34 @@ MATRIX: dict[str, Cell] = {
     "council:propose": Cell(
         lambda s: f"/radet/delta/{s.token}/forslag/", every(302), lambda s: {"label": "Nytt"}
     ),
+    "initiatives:list": Cell(lambda s: "/initiativ/", PUBLIC),
+    "initiatives:create": Cell(lambda s: "/initiativ/nytt/", CONVENER_ONLY),
+    "initiatives:detail": Cell(lambda s: f"/initiativ/{s.initiative.pk}/", PUBLIC),
+    "initiatives:edit": Cell(lambda s: f"/initiativ/{s.initiative.pk}/andra/", CONVENER_ONLY),
+    "initiatives:interest": Cell(
+        lambda s: f"/initiativ/{s.initiative.pk}/intresse/",
+        (302, 302, 403, 302, 403, 403),
+        lambda s: {"municipality": OWN},
+    ),
+    "initiatives:milestone": Cell(
+        lambda s: f"/initiativ/{s.initiative.pk}/delmal/",
+        CONVENER_ONLY_POST,
+        lambda s: {"title": "Förstudie", "due_on": f"{YEAR}-06-01"},
+    ),
+    "initiatives:assumptions": Cell(lambda s: "/initiativ/antaganden/", PUBLIC),
+    "initiatives:assumptions_version": Cell(lambda s: "/initiativ/antaganden/version/1/", PUBLIC),
+    "initiatives:edit_assumptions": Cell(lambda s: "/initiativ/antaganden/andra/", CONVENER_ONLY),
+    "initiatives:budget_create": Cell(lambda s: "/initiativ/budget/ny/", CONVENER_ONLY),
+    "initiatives:budget": Cell(lambda s: f"/initiativ/budget/{s.budget_round.pk}/", PUBLIC),
+    "initiatives:approve": Cell(
+        lambda s: f"/initiativ/budget/{s.budget_round.pk}/godkann/",
+        (302, 302, 403, 302, 403, 403),
+        lambda s: {"municipality": OWN, "initiatives": [s.initiative.pk]},
+    ),
+    "initiatives:budget_close": Cell(
+        lambda s: f"/initiativ/budget/{s.budget_round.pk}/stang/", CONVENER_ONLY_POST, lambda s: {}
+    ),
+    "initiatives:recommendations": Cell(lambda s: "/rekommendationer/", PUBLIC),
 }
 
 
@@ -311,7 +342,19 @@ def site() -> Site:
     for scored in (scoring_round, scoring_draft):
         Item.objects.bulk_create(Item(round=scored, label=label) for label in ("X", "Y"))
         scoring.create_default_criteria(scored)
+    initiative = Initiative.objects.create(
+        title="Gemensam tolktjänst",
+        type=Initiative.Type.JOINT_PROCUREMENT,
+        description="Tolkning på distans.",
+        areas=["ifo"],
+        cost_low=1_000_000,
+        cost_high=2_000_000,
+    )
+    budget_round = BudgetRound.objects.create(title="Budget", budget=5_000_000)
+    budget_round.initiatives.add(initiative)
     return Site(
+        initiative=initiative,
+        budget_round=budget_round,
         case=case,
         need=other,
         theme=theme,

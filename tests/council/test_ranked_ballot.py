@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from radslag.accounts.models import Membership, Role
+from radslag.council.ballots import ballot_result
 from radslag.council.models import Ballot, Item, Round
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ def test_members_rank_and_the_schulze_order_with_its_defeats_is_shown(round_: Ro
 
     assert Ballot.objects.count() == 3
     assert "3 ledamöter har rangordnat." in page
-    assert page.index('<td>1</td><th scope="row">A</th>') < page.index(">B</th></tr>")
+    assert page.index('<td>1</td><th scope="row">A</th>') < page.index('<th scope="row">B</th>')
     # A over B on two ballots of three, against itself a dash.
     assert '<tr><th scope="row">A</th><td class="number">–</td><td class="number">2</td>' in page
 
@@ -97,3 +98,31 @@ def test_only_council_members_rank_and_only_while_the_round_is_open(round_: Roun
     Round.objects.filter(pk=round_.pk).update(status=Round.Status.CLOSED)
     assert rank(client, round_, {"A": 1, "B": 2, "C": 3}).status_code == 403  # type: ignore[attr-defined]
     assert not Ballot.objects.exists()
+
+
+def test_the_result_says_how_sure_the_order_is_and_how_each_group_of_municipalities_ranked(
+    round_: Round,
+) -> None:
+    # Two members from small municipalities put C first, one from a city puts A first.
+    for name, code, positions in (
+        ("gagnef", "2026", {"C": 1, "A": 2, "B": 3}),
+        ("mellerud", "1461", {"C": 1, "B": 2, "A": 3}),
+        ("stockholm", "0180", {"A": 1, "B": 2, "C": 3}),
+    ):
+        person = User.objects.create_user(name)
+        Membership.objects.create(person=person, role=Role.COUNCIL_MEMBER, municipality_id=code)
+        client = Client()
+        client.force_login(person)
+        rank(client, round_, positions)
+
+    result = ballot_result(round_)
+
+    assert result is not None
+    certainty = {row.item.label: row for row in result.certainty}
+    assert certainty["C"].rank == 1
+    assert 50 < certainty["C"].first < 100
+    assert certainty["B"].first < 5
+    assert result.segments == [("Under 15 000 invånare", 2), ("200 000 invånare eller fler", 1)]
+    ranks = {item.label: by_segment for item, by_segment in result.segment_ranks}
+    assert ranks["C"] == [1, 3]
+    assert ranks["A"] == [2, 1]

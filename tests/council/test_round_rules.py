@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
+from django.db.models import RestrictedError
 from django.test import Client
 
 from radslag.accounts.models import Membership, Role
@@ -206,3 +207,18 @@ def test_the_result_says_whether_another_weighting_would_change_the_order(
     assert "Vägning: Lika för varje kommun." in page
     assert "Efter folkmängd: samma ordning." in page
     assert page.index(">A</th>") < page.index(">B</th>") < page.index(">C</th>")
+
+
+def test_a_round_with_votes_can_be_deleted_but_not_a_link_that_has_votes(
+    client: Client, round_: Round, token: str
+) -> None:
+    a, b, _c = round_.items.all()
+    _vote(client, token, a, b)
+    link = Link.objects.get()
+
+    with pytest.raises(RestrictedError):
+        link.delete()
+    round_.delete()
+
+    assert not PairVote.objects.exists()
+    assert not Link.objects.exists()

@@ -50,7 +50,7 @@ def test_the_published_round_is_marked_and_its_results_show_the_size_classes() -
     assert made.round.is_example
     assert made.open_round.is_example
     assert result is not None
-    assert [column.members for column in result.segments] == [4, 3, 3, 2]
+    assert [column.members for column in result.segments] == [3, 3, 4, 2]
     assert [column.shown for column in result.segments] == [True, True, True, False]
     assert "Exempeldata." in html
     assert "12 ledamöter har viktat kriterierna och 12 har poängsatt alternativen." in html

@@ -52,6 +52,7 @@ class Action(StrEnum):
     IMPORT_REFERENCE_DATA = "import_reference_data"
     MANAGE_ROUNDS = "manage_rounds"
     MANAGE_PERSONAL_DATA = "manage_personal_data"
+    MANAGE_INITIATIVES = "manage_initiatives"
 
 
 class MunicipalAction(StrEnum):
@@ -63,6 +64,8 @@ class MunicipalAction(StrEnum):
     ANSWER_ASSESSMENT = "answer_assessment"
     INVITE_STAFF = "invite_staff"
     SHARE_ROUND_LINK = "share_round_link"
+    JOIN_INITIATIVE = "join_initiative"
+    APPROVE_INITIATIVES = "approve_initiatives"
 
 
 # Which municipal roles may take each municipal action (conveners may take all).
@@ -73,6 +76,8 @@ MUNICIPAL_RIGHTS: dict[MunicipalAction, tuple[Role, ...]] = {
     MunicipalAction.ANSWER_ASSESSMENT: (Role.REPRESENTATIVE,),
     MunicipalAction.INVITE_STAFF: (Role.REPRESENTATIVE,),
     MunicipalAction.SHARE_ROUND_LINK: (Role.REPRESENTATIVE,),
+    MunicipalAction.JOIN_INITIATIVE: (Role.REPRESENTATIVE,),
+    MunicipalAction.APPROVE_INITIATIVES: (Role.REPRESENTATIVE,),
 }
 
 

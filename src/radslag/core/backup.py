@@ -37,7 +37,15 @@ LEFT_OUT = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
 BATCH = 2000
 # What `migrate` itself writes into an empty database; a restore replaces these rows with the
 # file's. tests/core/test_backup.py checks the list against a freshly migrated database.
-SEEDED_BY_MIGRATIONS = frozenset({"maturity.maturitymodel", "maturity.dimension", "maturity.level"})
+SEEDED_BY_MIGRATIONS = frozenset(
+    {
+        "maturity.maturitymodel",
+        "maturity.dimension",
+        "maturity.level",
+        "initiatives.assumptionset",
+        "initiatives.areaassumption",
+    }
+)
 
 
 class BackupError(Exception):

@@ -178,7 +178,8 @@ class PairVote(models.Model):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("kommun")
     )
-    link = models.ForeignKey(Link, on_delete=models.PROTECT, related_name="votes")
+    # RESTRICT: a link with votes cannot be deleted on its own, but its round can be.
+    link = models.ForeignKey(Link, on_delete=models.RESTRICT, related_name="votes")
     left = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
     right = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
     choice = models.CharField(_("val"), max_length=10, choices=Choice.choices)
@@ -217,7 +218,7 @@ class StatementVote(models.Model):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("kommun")
     )
-    link = models.ForeignKey(Link, on_delete=models.PROTECT, related_name="statement_votes")
+    link = models.ForeignKey(Link, on_delete=models.RESTRICT, related_name="statement_votes")
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="statement_votes")
     stance = models.CharField(_("ställningstagande"), max_length=20, choices=Stance.choices)
     session_digest = models.CharField(max_length=64, editable=False)

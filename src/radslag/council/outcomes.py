@@ -19,7 +19,7 @@ from radslag.council.statement_results import statements_result
 
 def view_name(round_: Round, weighting: str, segmentation: Segmentation) -> str:
     if round_.kind == Round.Kind.BALLOT:
-        return "ballot"
+        return f"ballot:{segmentation.value}"
     if round_.kind == Round.Kind.SCORING:
         return f"scoring:{segmentation.value}"
     kind = "statements" if round_.kind == Round.Kind.STATEMENTS else "survey"
@@ -30,7 +30,7 @@ def compute(round_: Round, view: str) -> Any:
     """The result ``view`` names; None when the round has no votes to count yet."""
     kind, _sep, choices = view.partition(":")
     if kind == "ballot":
-        return ballot_result(round_)
+        return ballot_result(round_, chosen_segmentation(choices))
     if kind == "scoring":
         return scoring_result(round_, chosen_segmentation(choices))
     weighting, _sep, segment = choices.partition(":")

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from radslag.core.secret_links import digest, new_secret
-from radslag.council.models import Item, Link, PairVote, Round, StatementVote
+from radslag.council.models import Item, Link, PairVote, Round
 from radslag.council.survey import pair_key
 from radslag.demo.choosing import choose_municipalities
 from radslag.demo.datafiles import read_toml
@@ -39,14 +39,15 @@ class SimulatedRound:
 
 
 def clear_example_rounds() -> None:
-    """Delete every example round; a vote keeps its link (PROTECT), so votes go first."""
-    PairVote.objects.filter(round__is_example=True).delete()
-    StatementVote.objects.filter(round__is_example=True).delete()
+    """Delete every example round with its items, links, votes and ballots."""
     Round.objects.filter(is_example=True).delete()
 
 
-def simulate_round(labels: list[str], seed: int) -> SimulatedRound:
-    """Replace the example rounds with one published wiki survey over ``labels``."""
+def simulate_round(
+    labels: list[str], seed: int, sources: list[str] | None = None
+) -> SimulatedRound:
+    """Replace the example rounds with one published wiki survey over ``labels``, each item
+    naming where it comes from in ``sources`` (e.g. ``"needs.theme:12"``) when given."""
     if len(labels) < 2:
         raise ValueError("labels: a round needs at least two items")
     rng = generator(seed)
@@ -71,7 +72,11 @@ def simulate_round(labels: list[str], seed: int) -> SimulatedRound:
             closes_on=today - datetime.timedelta(days=10),
             is_example=True,
         )
-        items = Item.objects.bulk_create(Item(round=round_, label=label) for label in labels)
+        origins = sources or [""] * len(labels)
+        items = Item.objects.bulk_create(
+            Item(round=round_, label=label, source=origin)
+            for label, origin in zip(labels, origins, strict=True)
+        )
         votes: list[PairVote] = []
         for municipality in chosen:
             link = Link.objects.create(

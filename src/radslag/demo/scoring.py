@@ -1,15 +1,15 @@
-"""Example data for council scoring: twelve simulated council members weigh the five default
-criteria and score candidate initiatives, in a published round; and an open round, which
-seven of them have answered, so the demo's council member can add theirs.
+"""Example data for council scoring: the twelve example council members
+(:mod:`radslag.demo.members`, the council's real municipalities' seats) weigh the five default
+criteria and score candidate initiatives, in a published round; and an open round, which seven
+of them have answered, so the demo's council member can add theirs.
 
-Seeded. The members come from municipalities of every size (four small, three medium, three
-large, two cities), so the results per size class show both segments and a segment too small
-to show. Each member's priority of the criteria is the typical one (``data/council.toml``),
+Seeded. Each member's priority of the criteria is the typical one (``data/council.toml``),
 with more weight on spread and equality for a small municipality, times personal variation; a
 judgement is the ratio of two priorities with some noise, rounded to Saaty's scale, so some
 members come out less consistent than others. A score is the initiative's typical score on the
 criterion plus personal variation, rounded to 1-5; members from small municipalities see more
-equality in shared efforts. The simulated members are accounts that cannot sign in.
+equality in shared efforts. The seats span every size class, so the results per size class
+show segments side by side and one too small to show.
 """
 
 from __future__ import annotations
@@ -19,22 +19,20 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from radslag.accounts.models import Membership, Role
+from radslag.accounts.models import Role
 from radslag.council import scoring
 from radslag.council.models import Item, Round, ScoringSheet
 from radslag.demo.datafiles import read_toml
+from radslag.demo.members import example_members
 from radslag.demo.seeding import generator
-from radslag.municipalities.models import Municipality
+from radslag.municipalities.models import populations
 from radslag.municipalities.sizeclass import SizeClass, size_class_of
 
 _SCORING = read_toml("council.toml")["scoring"]
-MEMBERS_BY_SIZE = {SizeClass.SMALL: 4, SizeClass.MEDIUM: 3, SizeClass.LARGE: 3, SizeClass.CITY: 2}
 ANSWERED_OPEN = 7
-USERNAME_PREFIX = "exempelledamot-"
 # Spread of a member's priorities and judgements (log scale) and of their scores (points).
 _PRIORITY_SPREAD = 0.25
 _JUDGEMENT_SPREAD = 0.3
@@ -52,43 +50,22 @@ class SimulatedScoring:
 @dataclass(frozen=True)
 class _Member:
     person: Any
-    municipality: Municipality
+    municipality: str  # the code of the member's seat
     small: bool
     priority: np.ndarray
 
 
-def clear_example_members() -> None:
-    get_user_model().objects.filter(username__startswith=USERNAME_PREFIX).delete()
-
-
 def _members(rng: np.random.Generator) -> list[_Member]:
-    clear_example_members()
-    by_size: dict[SizeClass, list[Municipality]] = {size: [] for size in MEMBERS_BY_SIZE}
-    for municipality in Municipality.objects.with_latest_figures().order_by("code"):
-        size = size_class_of(getattr(municipality, "population", None))
-        if size is not None:
-            by_size[size].append(municipality)
     base = np.array(_SCORING["priority"], dtype=float)
     small_extra = np.array(_SCORING["small_priority"], dtype=float)
-    members: list[_Member] = []
-    for size, count in MEMBERS_BY_SIZE.items():
-        pool = by_size[size]
-        for index in sorted(rng.choice(len(pool), size=min(count, len(pool)), replace=False)):
-            municipality = pool[int(index)]
-            number = len(members) + 1
-            person = get_user_model().objects.create_user(
-                f"{USERNAME_PREFIX}{number:02d}",
-                first_name="Exempelledamot",
-                last_name=str(number),
-                is_active=False,
-            )
-            Membership.objects.create(
-                person=person, role=Role.COUNCIL_MEMBER, municipality=municipality
-            )
-            small = size == SizeClass.SMALL
-            lean = base + (small_extra if small else 0.0)
-            priority = lean * np.exp(rng.normal(0.0, _PRIORITY_SPREAD, lean.size))
-            members.append(_Member(person, municipality, small, priority / priority.sum()))
+    sizes = populations()
+    members = []
+    for person in example_members():
+        code = person.memberships.get(role=Role.COUNCIL_MEMBER).municipality_id
+        small = size_class_of(sizes.get(code)) == SizeClass.SMALL
+        lean = base + (small_extra if small else 0.0)
+        priority = lean * np.exp(rng.normal(0.0, _PRIORITY_SPREAD, lean.size))
+        members.append(_Member(person, code, small, priority / priority.sum()))
     return members
 
 
@@ -118,7 +95,7 @@ def _sheet(
     return ScoringSheet(
         round=round_,
         person=member.person,
-        municipality=member.municipality,
+        municipality_id=member.municipality,
         judgements=judgements,
         scores=scores,
     )

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from radslag.demo.ballots import simulate_ballot
 from radslag.demo.council import clear_example_rounds, simulate_round
 from radslag.demo.scoring import simulate_scoring
 from radslag.demo.seeding import add_seed_argument
@@ -15,20 +16,23 @@ class Command(BaseCommand):
     help = (
         "Replace the council's example rounds with a published wiki survey on the needs' "
         "themes, voted by staff of sixty municipalities, a published statements round on "
-        "strategic questions and an open one, and a published scoring round by twelve simulated "
-        "council members and an open one (example data)."
+        "strategic questions and an open one, a ranked ballot among twelve example council "
+        "members, and a published scoring round by the same members and an open one "
+        "(example data)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         add_seed_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        labels = list(Theme.objects.live().order_by("pk").values_list("label", flat=True))
+        themes = list(Theme.objects.live().order_by("pk").values_list("pk", "label"))
+        labels = [label for _pk, label in themes]
         if len(labels) < 2:
             clear_example_rounds()
             self.stdout.write("Fewer than two themes: run demo-needs first; no wiki survey made.")
         else:
-            made = simulate_round(labels, options["seed"])
+            sources = [f"needs.theme:{pk}" for pk, _label in themes]
+            made = simulate_round(labels, options["seed"], sources)
             self.stdout.write(
                 f"Example wiki survey over {len(labels)} themes: {made.votes} votes from "
                 f"{made.municipalities} municipalities (seed {options['seed']})."
@@ -38,8 +42,12 @@ class Command(BaseCommand):
             f"Example statements round: {statements.stances} stances from {statements.people} "
             f"participants in {statements.municipalities} municipalities, and an open round."
         )
+        ballot = simulate_ballot(options["seed"])
+        self.stdout.write(
+            f"Example ranked ballot: {ballot.ballots.count()} council members (example accounts)."
+        )
         scored = simulate_scoring(options["seed"])
         self.stdout.write(
-            f"Example scoring rounds: {scored.members} simulated council members weighed and "
+            f"Example scoring rounds: {scored.members} example council members weighed and "
             "scored a published round; an open round awaits the demo's council member."
         )

@@ -11,8 +11,8 @@ from radslag.demo.seeding import add_seed_argument
 class Command(BaseCommand):
     help = (
         "Fill the database with example data, labelled exempeldata wherever it is shown: "
-        "maturity self-assessments of every municipality, Swedish use cases, needs and a "
-        "published council round. "
+        "maturity self-assessments of every municipality, Swedish use cases, needs, the "
+        "council's rounds, initiatives and budget rounds. "
         "Deterministic for a seed; replaces earlier example data and never touches real data."
     )
 
@@ -21,5 +21,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         seed = options["seed"]
-        for command in ("demo_maturity", "demo_use_cases", "demo_needs", "demo_council"):
+        for command in (
+            "demo_maturity",
+            "demo_use_cases",
+            "demo_needs",
+            "demo_council",
+            "demo_initiatives",
+        ):
             call_command(command, seed=seed, stdout=self.stdout, stderr=self.stderr)

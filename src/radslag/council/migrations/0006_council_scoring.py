@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('council', '0004_stored_results'),
+        ('council', '0005_votes_restrict_links'),
         ('municipalities', '0002_organisation_numbers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
