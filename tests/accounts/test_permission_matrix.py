@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from radslag.accounts import invitations, tokens
 from radslag.accounts.models import Role
-from radslag.council import survey
+from radslag.council import scoring, survey
 from radslag.council.models import Item, Round
 from radslag.initiatives.models import BudgetRound, Initiative
 from radslag.maturity.models import Assessment, MaturityModel
@@ -51,6 +51,8 @@ class Site:
     invitation_id: int
     round: Round
     ballot_round: Round
+    scoring_round: Round
+    scoring_draft: Round
     proposal: Item
     token: str
     person: User
@@ -222,6 +224,18 @@ MATRIX: dict[str, Cell] = {
     "council:rank": Cell(
         lambda s: f"/radet/omgangar/{s.ballot_round.pk}/rangordna/", (302, 403, 200, 403, 403, 403)
     ),
+    # A draft is hidden from all but conveners, so others find nothing there.
+    "council:criteria": Cell(
+        lambda s: f"/radet/omgangar/{s.scoring_draft.pk}/kriterier/",
+        (302, 200, 404, 404, 404, 404),
+    ),
+    "council:weigh": Cell(
+        lambda s: f"/radet/omgangar/{s.scoring_round.pk}/vikta/", (302, 403, 200, 403, 403, 403)
+    ),
+    "council:score": Cell(
+        lambda s: f"/radet/omgangar/{s.scoring_round.pk}/poangsatt/",
+        (302, 403, 200, 403, 403, 403),
+    ),
     "council:participate": Cell(lambda s: f"/radet/delta/{s.token}/", PUBLIC),
     "council:propose": Cell(
         lambda s: f"/radet/delta/{s.token}/forslag/", every(302), lambda s: {"label": "Nytt"}
@@ -321,6 +335,13 @@ def site() -> Site:
         title="Insatser", question="?", kind=Round.Kind.BALLOT, status=Round.Status.OPEN
     )
     Item.objects.bulk_create(Item(round=ballot_round, label=label) for label in ("X", "Y"))
+    scoring_round, scoring_draft = (
+        Round.objects.create(title="Teman", question="?", kind=Round.Kind.SCORING, status=status)
+        for status in (Round.Status.OPEN, Round.Status.DRAFT)
+    )
+    for scored in (scoring_round, scoring_draft):
+        Item.objects.bulk_create(Item(round=scored, label=label) for label in ("X", "Y"))
+        scoring.create_default_criteria(scored)
     initiative = Initiative.objects.create(
         title="Gemensam tolktjänst",
         type=Initiative.Type.JOINT_PROCUREMENT,
@@ -344,6 +365,8 @@ def site() -> Site:
         invitation_id=invitation.pk,
         round=round_,
         ballot_round=ballot_round,
+        scoring_round=scoring_round,
+        scoring_draft=scoring_draft,
         proposal=proposal,
         token=survey.create_link(round_, kil, None)[1],
         person=User.objects.create_user("annan-person"),

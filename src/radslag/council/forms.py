@@ -8,7 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from radslag.core.text_limits import TITLE
-from radslag.council.models import Item, Round
+from radslag.council import scoring
+from radslag.council.models import Criterion, Item, Round
 
 
 class RoundForm(forms.ModelForm[Round]):
@@ -77,3 +78,158 @@ class BallotForm(forms.Form):
 
     def positions(self) -> dict[str, int]:
         return {str(item.pk): self.cleaned_data[f"plats-{item.pk}"] for item in self.items}
+
+
+def _saaty_choices(first: Criterion, second: Criterion) -> list[tuple[str, str]]:
+    """The scale for one pair as words, from the first far more important to the second."""
+    strength = {
+        1: _("lika viktiga"),
+        2: _("lika till måttligt viktigare"),
+        3: _("måttligt viktigare"),
+        4: _("måttligt till starkt viktigare"),
+        5: _("starkt viktigare"),
+        6: _("starkt till mycket starkt viktigare"),
+        7: _("mycket starkt viktigare"),
+        8: _("mycket starkt till extremt mycket viktigare"),
+        9: _("extremt mycket viktigare"),
+    }
+    choices = []
+    for step in scoring.SAATY:
+        times = step.numerator if step >= 1 else step.denominator
+        winner = first if step >= 1 else second
+        words = strength[times]
+        text = (
+            _("%(first)s och %(second)s är lika viktiga (1)")
+            % {"first": first.name, "second": second.name}
+            if times == 1
+            else f"{winner.name}: {words} ({times})"
+        )
+        choices.append((str(step), text))
+    return choices
+
+
+class JudgementForm(forms.Form):
+    """One choice per pair of criteria on Saaty's scale, equal importance unless answered.
+
+    A posted value off the scale, zero or negative is refused next to its pair, naming the
+    cell of the comparison matrix, as the service refuses it for any other caller.
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        criteria: list[Criterion],
+        initial_judgements: dict[str, float],
+        **kwargs: Any,
+    ):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        self.keys: dict[str, str] = {}
+        for i, j in scoring.pairs(criteria):
+            first, second = criteria[i], criteria[j]
+            key = scoring.judgement_key(first, second)
+            name = f"par-{first.pk}-{second.pk}"
+            earlier = scoring.on_scale(initial_judgements.get(key, 1.0)) or 1
+            self.fields[name] = forms.CharField(
+                label=_("%(first)s jämfört med %(second)s")
+                % {"first": first.name, "second": second.name},
+                widget=forms.Select(choices=_saaty_choices(first, second)),
+                initial=str(earlier),
+            )
+            self.keys[name] = key
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        values = {}
+        for name, key in self.keys.items():
+            if name in data:
+                values[key] = scoring.parse_judgement(data[name])
+        if len(values) == len(self.keys):
+            try:
+                scoring.judgement_matrix(self.criteria, values)
+            except scoring.ScoringRefusedError as refused:
+                field = next(name for name, key in self.keys.items() if key == refused.key)
+                self.add_error(field, refused.message)
+        return data
+
+    def judgements(self) -> dict[str, float]:
+        return {
+            key: scoring.parse_judgement(self.cleaned_data[name]) for name, key in self.keys.items()
+        }
+
+
+class ScoreForm(forms.Form):
+    """A score per item and criterion on the round's scale; a score left out is not given."""
+
+    def __init__(
+        self,
+        *args: Any,
+        items: list[Item],
+        criteria: list[Criterion],
+        initial_scores: dict[str, int],
+        **kwargs: Any,
+    ):
+        super().__init__(*args, **kwargs)
+        low, high = scoring.SCALE
+        choices = [("", "–"), *((str(n), str(n)) for n in range(low, high + 1))]
+        self.keys: dict[str, str] = {}
+        self.groups: list[tuple[Item, list[str]]] = []
+        for item in items:
+            names = []
+            for criterion in criteria:
+                key = scoring.score_key(item, criterion)
+                name = f"poang-{item.pk}-{criterion.pk}"
+                label = (
+                    criterion.name
+                    if criterion.more_is_better
+                    else _("%(name)s (lägre är bättre)") % {"name": criterion.name}
+                )
+                self.fields[name] = forms.TypedChoiceField(
+                    label=label,
+                    choices=choices,
+                    coerce=int,
+                    empty_value=None,
+                    required=False,
+                    initial=initial_scores.get(key, ""),
+                )
+                self.keys[name] = key
+                names.append(name)
+            self.groups.append((item, names))
+
+    def item_fieldsets(self) -> list[tuple[Item, list[forms.BoundField]]]:
+        return [(item, [self[name] for name in names]) for item, names in self.groups]
+
+    def scores(self) -> dict[str, int | None]:
+        return {key: self.cleaned_data[name] for name, key in self.keys.items()}
+
+
+class CriterionForm(forms.ModelForm[Criterion]):
+    class Meta:
+        model = Criterion
+        fields = ["name", "description", "more_is_better"]
+
+
+class BaseCriterionFormSet(forms.BaseModelFormSet):  # type: ignore[type-arg]
+    def clean(self) -> None:
+        super().clean()
+        seen: set[str] = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            name = " ".join(str(form.cleaned_data.get("name", "")).split())
+            if name.casefold() in seen:
+                form.add_error("name", _("Två kriterier heter ”%(name)s”.") % {"name": name})
+            seen.add(name.casefold())
+
+
+CriterionFormSet = forms.modelformset_factory(
+    Criterion,
+    form=CriterionForm,
+    formset=BaseCriterionFormSet,
+    extra=1,
+    can_delete=True,
+    min_num=2,
+    validate_min=True,
+    max_num=scoring.MAX_CRITERIA,
+    validate_max=True,
+)

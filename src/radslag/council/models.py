@@ -24,6 +24,7 @@ class Round(ExampleData):
         WIKI_SURVEY = "parvis", _("Parvisa val (wikienkät)")
         BALLOT = "rangordning", _("Rangordning bland rådets ledamöter")
         STATEMENTS = "pastaenden", _("Påståenden att ta ställning till")
+        SCORING = "poang", _("Poäng mot viktade kriterier (rådets ledamöter)")
 
     class Status(models.TextChoices):
         DRAFT = "utkast", _("Utkast")
@@ -258,6 +259,76 @@ class Ballot(models.Model):
         verbose_name_plural = _("rangordningar")
         constraints = [
             models.UniqueConstraint(fields=["round", "person"], name="one_ballot_per_member")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} – {self.person}"
+
+
+class Criterion(models.Model):
+    """What a scoring round's items are scored on; the convener edits them while the round is
+    a draft. A cost criterion (risk) counts the other way: the lower its score, the better."""
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("omgång")
+    )
+    name = models.CharField(_("kriterium"), max_length=80)
+    description = models.CharField(_("beskrivning"), max_length=TITLE, blank=True)
+    more_is_better = models.BooleanField(
+        _("mer är bättre"),
+        default=True,
+        help_text=_("Avmarkera för ett kostnadskriterium som risk, där lägre poäng är bättre."),
+    )
+    position = models.PositiveSmallIntegerField(_("ordning"), default=0)
+
+    class Meta:
+        ordering = ["round", "position", "id"]
+        verbose_name = _("kriterium")
+        verbose_name_plural = _("kriterier")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "name"], name="one_criterion_per_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ScoringSheet(models.Model):
+    """A council member's answers in a scoring round: pairwise judgements of the criteria
+    (AHP) and a score per item and criterion; they may change both while the round is open.
+
+    ``judgements`` maps ``"<criterion id>:<criterion id>"`` (the first one earlier in the
+    round's order) to how many times more important the first is, 1/9..9. ``scores`` maps
+    ``"<item id>:<criterion id>"`` to a score on the round's scale. ``municipality`` is the
+    member's municipality when they answered, so results can be split by segment.
+    """
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="scoring_sheets", verbose_name=_("omgång")
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("ledamot"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kommun"),
+    )
+    judgements = models.JSONField(_("parvisa omdömen"), default=dict)
+    scores = models.JSONField(_("poäng"), default=dict)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("poängblad")
+        verbose_name_plural = _("poängblad")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "person"], name="one_scoring_sheet_per_member")
         ]
 
     def __str__(self) -> str:

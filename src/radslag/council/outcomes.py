@@ -12,6 +12,7 @@ from typing import Any
 from radslag.council.ballots import ballot_result
 from radslag.council.models import Round
 from radslag.council.results import survey_result
+from radslag.council.scoring_results import scoring_result
 from radslag.council.segments import Segmentation, chosen_segmentation
 from radslag.council.statement_results import statements_result
 
@@ -19,6 +20,8 @@ from radslag.council.statement_results import statements_result
 def view_name(round_: Round, weighting: str, segmentation: Segmentation) -> str:
     if round_.kind == Round.Kind.BALLOT:
         return f"ballot:{segmentation.value}"
+    if round_.kind == Round.Kind.SCORING:
+        return f"scoring:{segmentation.value}"
     kind = "statements" if round_.kind == Round.Kind.STATEMENTS else "survey"
     return f"{kind}:{weighting}:{segmentation.value}"
 
@@ -28,6 +31,8 @@ def compute(round_: Round, view: str) -> Any:
     kind, _sep, choices = view.partition(":")
     if kind == "ballot":
         return ballot_result(round_, chosen_segmentation(choices))
+    if kind == "scoring":
+        return scoring_result(round_, chosen_segmentation(choices))
     weighting, _sep, segment = choices.partition(":")
     if weighting not in Round.Weighting.values:
         raise ValueError(f"view: unknown weighting in {view!r}")

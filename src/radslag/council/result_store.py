@@ -50,6 +50,14 @@ def votes_version(round_: Round) -> tuple[str, int]:
         summary = round_.ballots.aggregate(latest=Max("updated_at"), last=Max("id"))
         count = round_.ballots.count()
         return f"{count}:{summary['last']}:{summary['latest']}", count
+    if round_.kind == Round.Kind.SCORING:
+        summary = round_.scoring_sheets.aggregate(latest=Max("updated_at"), last=Max("id"))
+        count = round_.scoring_sheets.count()
+        # Criteria change only in a draft, items by moderation; either changes the result.
+        criteria = round_.criteria.aggregate(n=Max("id"))["n"]
+        active = round_.items.filter(status=Item.Status.ACTIVE).count()
+        version = f"{count}:{summary['last']}:{summary['latest']}:{criteria}:{active}"
+        return version, count
     votes = round_.statement_votes if round_.kind == Round.Kind.STATEMENTS else round_.pair_votes
     last = votes.aggregate(last=Max("id"))["last"]
     count = votes.count()

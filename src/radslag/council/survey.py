@@ -61,12 +61,19 @@ def find_link(token: str) -> Link | None:
     )
 
 
+# Rounds municipal staff take part in through their municipality's link; the council's own
+# rounds (ballots, scoring) are answered by its members, signed in.
+LINKED_KINDS = (Round.Kind.WIKI_SURVEY, Round.Kind.STATEMENTS)
+
+
 def refusal(link: Link | None) -> str | None:
     """Why votes through ``link`` are refused, or None when they are taken."""
     if link is None:
         return _("Länken finns inte. Kontrollera att du fått med hela adressen.")
     if link.withdrawn_at is not None:
         return _("Länken har återkallats. Be din kommuns representant om den nya länken.")
+    if link.round.kind not in LINKED_KINDS:
+        return _("Omgången besvaras av rådets ledamöter, inte genom en kommuns länk.")
     status = link.round.status
     if status == Round.Status.DRAFT:
         return _("Omgången har inte öppnat än.")

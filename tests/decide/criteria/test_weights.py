@@ -12,6 +12,7 @@ from radslag.decide.criteria.weights import (
     ahp_weights,
     combine_judgements,
     normalise_scores,
+    scale_values,
     topsis,
     weighted_sum,
 )
@@ -98,7 +99,8 @@ def test_it_treats_two_criteria_as_always_consistent() -> None:
     [
         ([[1, 2], [2, 1]], "matrix: not reciprocal"),
         ([[1, 2, 3], [0.5, 1, 4]], "matrix: expected a non-empty square"),
-        ([[1, -2], [-0.5, 1]], "matrix: judgements must be positive"),
+        ([[1, -2], [-0.5, 1]], r"matrix: judgements must be positive, a\[0, 1\] = -2"),
+        ([[1, 2, 3], [0.5, 1, 0], [1 / 3, 0, 1]], r"a\[1, 2\] = 0"),
         ([[1, np.nan], [np.nan, 1]], "matrix: contains NaN"),
         (np.ones((16, 16)), "matrix: at most 15 criteria"),
         (np.ones((0, 0)), "matrix: expected a non-empty square"),
@@ -243,3 +245,14 @@ def test_it_rejects_scores_that_are_not_a_finite_table() -> None:
         normalise_scores([1.0, 2.0], [True, True])
     with pytest.raises(ValueError, match="scores: must have at least one alternative"):
         topsis(np.zeros((0, 2)), [1, 1], [True, True])
+
+
+def test_it_scales_ratings_by_the_ends_of_the_scale_and_reverses_a_cost_criterion() -> None:
+    values = scale_values([[1, 5], [3, 2], [5, 1]], 1, 5, [True, False])
+
+    np.testing.assert_allclose(values, [[0.0, 0.0], [0.5, 0.75], [1.0, 1.0]])
+
+
+def test_a_rating_outside_the_scale_is_refused_naming_its_cell() -> None:
+    with pytest.raises(ValueError, match=r"scores\[1, 0\] = 6 is outside 1..5"):
+        scale_values([[1, 5], [6, 2]], 1, 5, [True, True])

@@ -17,8 +17,10 @@ from radslag import charts
 from radslag.accounts import permissions
 from radslag.charts import palette
 from radslag.council import outcomes
+from radslag.council.acceptability import acceptability_chart
 from radslag.council.models import Round
 from radslag.council.result_store import current_result
+from radslag.council.scoring_results import ScoringResult
 from radslag.council.segments import Segmentation, chosen_segmentation
 from radslag.council.views.rounds import visible_round
 
@@ -50,6 +52,9 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if round_.kind == Round.Kind.BALLOT:
         return render(request, "council/ballot_results.html", context)
+    if round_.kind == Round.Kind.SCORING:
+        context.update(_scoring_charts(current.result))
+        return render(request, "council/scoring_results.html", context)
     if round_.kind == Round.Kind.STATEMENTS:
         context["chart"] = _stances_chart(current.result)
         return render(request, "council/statement_results.html", context)
@@ -76,6 +81,32 @@ def _score_chart(result: Any) -> charts.Chart | None:
         domain=(0, 100),
         legend=(_("Poäng"), _("Intervall")),
     ).placed(table_below=True)
+
+
+def _scoring_charts(result: ScoringResult | None) -> dict[str, Any]:
+    if result is None:
+        return {}
+    return {
+        "weights_chart": charts.interval_chart(
+            [
+                charts.IntervalRow(row.criterion.name, row.weight, row.low, row.high)
+                for row in result.weights
+            ],
+            _("Rådets vikter med spännvidden bland ledamöternas egna, procent"),
+            domain=(0, 100),
+            legend=(_("Rådets vikt"), _("Lägsta–högsta ledamot")),
+        ).placed(table_below=True),
+        "chart": charts.interval_chart(
+            [
+                charts.IntervalRow(row.item.label, row.score, row.low, row.high)
+                for row in result.ranked
+            ],
+            _("Viktad poäng, 0–100, med spännvidden bland ledamöterna"),
+            domain=(0, 100),
+            legend=(_("Rådets poäng"), _("Lägsta–högsta ledamot")),
+        ).placed(table_below=True),
+        "acceptability_chart": acceptability_chart(result.acceptability),
+    }
 
 
 def _stances_chart(result: Any) -> charts.Chart | None:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from radslag.accounts import permissions
-from radslag.council import ballots, survey
+from radslag.council import ballots, scoring, survey
 from radslag.council.forms import RoundForm
 from radslag.council.models import Item, Link, Round
 
@@ -68,17 +68,26 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_manage": _may_manage(request),
         "next_status": NEXT_STATUS[Round.Status(round_.status)],
         "link_municipalities": codes
-        if round_.status in (Round.Status.DRAFT, Round.Status.OPEN)
+        if round_.status in LINKABLE and round_.kind in survey.LINKED_KINDS
         else [],
         "own_links": own_links,
         "new_link": request.session.pop(f"council-link-{round_.pk}", None),
         "vote_count": round_.pair_votes.count()
         + round_.ballots.count()
-        + round_.statement_votes.count(),
+        + round_.statement_votes.count()
+        + round_.scoring_sheets.count(),
         "may_rank": ballots.may_cast(request.user, round_),
+        "may_score": scoring.may_score(request.user, round_),
+        "may_edit_criteria": scoring.may_edit_criteria(request.user, round_),
+        "criteria": round_.criteria.order_by("position", "id"),
         "municipality_count": len(
             set(round_.pair_votes.values_list("municipality", flat=True).distinct())
             | set(round_.statement_votes.values_list("municipality", flat=True).distinct())
+            | set(
+                round_.scoring_sheets.exclude(municipality=None)
+                .values_list("municipality", flat=True)
+                .distinct()
+            )
         ),
         "link_count": round_.links.filter(withdrawn_at__isnull=True).count(),
     }
@@ -98,6 +107,8 @@ def round_create(request: HttpRequest) -> HttpResponse:
             Item.objects.bulk_create(
                 Item(round=round_, label=label) for label in form.cleaned_data["items"]
             )
+            if round_.kind == Round.Kind.SCORING:
+                scoring.create_default_criteria(round_)
         messages.success(request, _("Omgången är skapad som utkast."))
         return redirect(round_)
     return render(request, "council/round_form.html", {"form": form})
@@ -147,6 +158,11 @@ def link_create(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = allowed.filter(code=code).first()
     if municipality is None:
         raise PermissionDenied
+    if round_.kind not in survey.LINKED_KINDS:
+        messages.error(
+            request, _("Omgången besvaras av rådets ledamöter, inte genom en kommuns länk.")
+        )
+        return redirect(round_)
     if round_.status not in LINKABLE:
         messages.error(request, _("Omgången är stängd; nya länkar behövs inte."))
         return redirect(round_)

@@ -21,6 +21,7 @@ from radslag.decide.criteria.weights import (
     combine_judgements,
     normalise_scores,
     rank_descending,
+    scale_values,
     topsis,
     weighted_sum,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "combine_judgements",
     "normalise_scores",
     "rank_descending",
+    "scale_values",
     "smaa",
     "topsis",
     "weighted_sum",

@@ -251,6 +251,50 @@ def normalise_scores(scores: npt.ArrayLike, is_benefit: npt.ArrayLike) -> FloatA
     return values
 
 
+def scale_values(
+    scores: npt.ArrayLike, low: float, high: float, is_benefit: npt.ArrayLike
+) -> FloatArray:
+    """Map scores given on a fixed rating scale ``low..high`` linearly to values in [0, 1].
+
+    Unlike :func:`normalise_scores`, the ends of the scale, not the best and worst
+    alternatives, anchor the values, so an item rated 3 of 5 keeps the value 0.5 whatever the
+    other items got, and adding an item changes no other item's value. Cost criteria
+    (``is_benefit`` false) are reversed: the lowest rating is worth most.
+
+    Parameters
+    ----------
+    scores : array_like, shape (m, n)
+        Ratings within ``[low, high]``.
+    low, high : float
+        The ends of the rating scale, ``low < high``.
+    is_benefit : array_like of bool, shape (n,)
+
+    Returns
+    -------
+    ndarray, shape (m, n)
+
+    Raises
+    ------
+    ValueError
+        If the scale is empty, a score lies outside it, or ``is_benefit`` does not fit.
+
+    References
+    ----------
+    Belton, V. and Stewart, T. J. (2002). *Multiple Criteria Decision Analysis: An Integrated
+    Approach*. Kluwer, section 5.2 (direct rating on a fixed scale with linear value functions).
+    """
+    table = _score_table("scores", scores)
+    benefit = _criterion_flags("is_benefit", is_benefit, table.shape[1])
+    if not (np.isfinite(low) and np.isfinite(high) and low < high):
+        raise ValueError(f"low, high: expected a scale with low < high, got {low}..{high}")
+    if np.any(table < low) or np.any(table > high):
+        i, j = np.argwhere((table < low) | (table > high))[0]
+        raise ValueError(f"scores: scores[{i}, {j}] = {table[i, j]:.6g} is outside {low}..{high}")
+    rising = (table - low) / (high - low)
+    values: FloatArray = np.where(benefit, rising, 1.0 - rising)
+    return values
+
+
 def topsis(
     scores: npt.ArrayLike, weights: npt.ArrayLike, is_benefit: npt.ArrayLike
 ) -> TopsisResult:
@@ -316,7 +360,9 @@ def _pairwise_matrix(name: str, values: npt.ArrayLike) -> FloatArray:
     if n >= len(RANDOM_INDEX):
         raise ValueError(f"{name}: at most {len(RANDOM_INDEX) - 1} criteria, got {n}")
     if np.any(a <= 0):
-        raise ValueError(f"{name}: judgements must be positive")
+        # Name the first offending cell, so a person can find the judgement to correct.
+        i, j = np.argwhere(a <= 0)[0]
+        raise ValueError(f"{name}: judgements must be positive, a[{i}, {j}] = {a[i, j]:.6g}")
     if not np.allclose(a * a.T, 1.0, rtol=_RECIPROCAL_TOLERANCE, atol=0.0):
         i, j = np.unravel_index(np.argmax(np.abs(a * a.T - 1.0)), a.shape)
         raise ValueError(

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from radslag.demo.ballots import simulate_ballot
 from radslag.demo.council import clear_example_rounds, simulate_round
+from radslag.demo.scoring import simulate_scoring
 from radslag.demo.seeding import add_seed_argument
 from radslag.demo.statements import simulate_statements
 from radslag.needs.models import Theme
@@ -15,8 +16,9 @@ class Command(BaseCommand):
     help = (
         "Replace the council's example rounds with a published wiki survey on the needs' "
         "themes, voted by staff of sixty municipalities, a published statements round on "
-        "strategic questions and an open one, and a ranked ballot among twelve example council "
-        "members (example data)."
+        "strategic questions and an open one, a ranked ballot among twelve example council "
+        "members, and a published scoring round by the same members and an open one "
+        "(example data)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -43,4 +45,9 @@ class Command(BaseCommand):
         ballot = simulate_ballot(options["seed"])
         self.stdout.write(
             f"Example ranked ballot: {ballot.ballots.count()} council members (example accounts)."
+        )
+        scored = simulate_scoring(options["seed"])
+        self.stdout.write(
+            f"Example scoring rounds: {scored.members} example council members weighed and "
+            "scored a published round; an open round awaits the demo's council member."
         )
