@@ -13,17 +13,22 @@ from radslag.decide.recommend.areas import (
     top_areas,
 )
 from radslag.decide.recommend.evaluation import Cases, HitRate, hit_rate, queries
+from radslag.decide.recommend.steps import STEP_WEIGHTS, RankedStep, rank_steps, scaled
 
 __all__ = [
     "DEFAULT_WEIGHTS",
+    "STEP_WEIGHTS",
     "AreaWeights",
     "Cases",
     "HitRate",
+    "RankedStep",
     "area_similarity",
     "hit_rate",
     "item_based",
     "popularity",
     "queries",
+    "rank_steps",
     "recommend_areas",
+    "scaled",
     "top_areas",
 ]
