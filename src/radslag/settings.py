@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "radslag.accounts",
     "radslag.statements",
     "radslag.council",
+    "radslag.guidance",
     "radslag.demo",
 ]
 
