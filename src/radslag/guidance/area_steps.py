@@ -2,8 +2,8 @@
 
 Every area without a case of its own in production is a candidate. Its signals:
 
-- ``need``: the open needs the municipality stands behind in the area (one is half, two or
-  more are all of it);
+- ``need``: 1 if the municipality stands behind an open need, strategic question or obstacle
+  in the area: its own word weighs in full, however many texts it wrote it in;
 - ``council``: the council's priority for the area (:mod:`radslag.guidance.priorities`);
 - ``peers``: the area recommender of :mod:`radslag.decide.recommend` (what the municipality
   already does, what organisations doing that also do, what municipalities of its size
@@ -60,7 +60,7 @@ def _candidate(context: StepContext, area: str, likely: float) -> Candidate:
     signals: dict[str, float] = {"peers": likely}
     needs = [need for need in context.own.needs if need.area == area]
     if needs:
-        signals["need"] = min(1.0, len(needs) / 2)
+        signals["need"] = 1.0
         evidence += [
             Evidence("need", _own_need(need), need.get_absolute_url(), need.is_example)
             for need in needs[:NEEDS_SHOWN]
