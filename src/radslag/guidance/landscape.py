@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from django.db.models import Count, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -95,30 +96,62 @@ class Own:
         return counts
 
 
-def load_landscape() -> Landscape:
+def load_landscape(code: str | None = None) -> Landscape:
+    """The landscape; with ``code``, the maturity of only that municipality is read, which is
+    all its page needs."""
     names = dict(Municipality.objects.values_list("code", "name"))
-    sizes = {code: size_class_of(population) for code, population in populations().items()}
-    running: dict[str, list[RunningCase]] = defaultdict(list)
-    european: dict[str, int] = defaultdict(int)
+    sizes = {each: size_class_of(population) for each, population in populations().items()}
     published = UseCase.objects.published().exclude(area="")
-    for case in published.filter(stage=Stage.IN_PRODUCTION).prefetch_related("participants"):
-        if case.country != SWEDEN:
-            european[case.area] += 1
-            continue
-        codes = {case.organisation_id} | {m.code for m in case.participants.all()}
-        for code in sorted(code for code in codes if code):
-            running[case.area].append(
+    in_production = published.filter(stage=Stage.IN_PRODUCTION)
+    european = dict(
+        in_production.exclude(country=SWEDEN)
+        .order_by()
+        .values_list("area")
+        .annotate(n=Count("pk"))
+        .values_list("area", "n")
+    )
+    return Landscape(
+        today=timezone.localdate(),
+        names=names,
+        size_classes=sizes,
+        running=_running(in_production.filter(country=SWEDEN)),
+        european_running=european,
+        **_table(published),
+        maturity=_maturity_picture(code),
+        council=council_priorities(),
+    )
+
+
+def _running(cases: QuerySet[UseCase]) -> dict[str, list[RunningCase]]:
+    """The cases by area, once for each municipality that runs them (participants too)."""
+    participants: dict[int, set[str]] = defaultdict(set)
+    for case_id, code in UseCase.participants.through.objects.filter(usecase__in=cases).values_list(
+        "usecase_id", "municipality_id"
+    ):
+        participants[case_id].add(code)
+    running: dict[str, list[RunningCase]] = defaultdict(list)
+    fields = ("pk", "title", "area", "organisation_id", "contact_email", "contact_name")
+    for pk, title, area, owner, email, name, consent, evaluated, source in cases.values_list(
+        *fields, "contact_name_consent", "effect_evaluated", "source"
+    ):
+        for code in sorted(({owner} if owner else set()) | participants[pk]):
+            running[area].append(
                 RunningCase(
-                    case.pk,
-                    case.title,
-                    case.area,
+                    pk,
+                    title,
+                    area,
                     code,
-                    case.contact_email,
-                    case.public_contact_name,
-                    case.effect_evaluated,
-                    case.source == Source.EXAMPLE,
+                    email,
+                    name if consent else "",
+                    evaluated,
+                    source == Source.EXAMPLE,
                 )
             )
+    return dict(running)
+
+
+def _table(published: QuerySet[UseCase]) -> dict[str, Any]:
+    """Everyone's cases (not retired) per organisation and area, for the area recommender."""
     rows: dict[str, int] = {}
     cells: list[tuple[int, int]] = []
     for organisation, name, area in published.exclude(stage=Stage.RETIRED).values_list(
@@ -129,20 +162,10 @@ def load_landscape() -> Landscape:
     table = np.zeros((len(rows), len(AREAS)))
     for row, column in cells:
         table[row, column] += 1
-    return Landscape(
-        today=timezone.localdate(),
-        names=names,
-        size_classes=sizes,
-        running=dict(running),
-        european_running=dict(european),
-        table=table,
-        rows=rows,
-        maturity=_maturity_picture(),
-        council=council_priorities(),
-    )
+    return {"table": table, "rows": rows}
 
 
-def _maturity_picture() -> MaturityPicture | None:
+def _maturity_picture(code: str | None) -> MaturityPicture | None:
     dimensions = MaturityModel.objects.current().dimension_list()
     year = choose_year(QueryDict(), dimensions).default
     if year is None:
@@ -150,11 +173,14 @@ def _maturity_picture() -> MaturityPicture | None:
     keys = [dimension.key for dimension in dimensions]
     answered: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)
     examples: dict[tuple[str, int], bool] = {}
-    for code, assessment_year, key, level, example in Answer.objects.filter(
+    answers = Answer.objects.filter(
         assessment__status=Assessment.Status.SUBMITTED,
         level__isnull=False,
         dimension__key__in=keys,
-    ).values_list(
+    )
+    if code is not None:
+        answers = answers.filter(assessment__municipality_id=code)
+    for owner, assessment_year, key, level, example in answers.values_list(
         "assessment__municipality_id",
         "assessment__year",
         "dimension__key",
@@ -162,15 +188,15 @@ def _maturity_picture() -> MaturityPicture | None:
         "assessment__is_example",
     ):
         if level is not None:  # filtered out above; the type checker cannot tell
-            answered[(code, assessment_year)][key] = level
-        examples[(code, assessment_year)] = example
+            answered[(owner, assessment_year)][key] = level
+        examples[(owner, assessment_year)] = example
     latest: dict[str, tuple[int, tuple[int, ...], bool]] = {}
-    for (code, assessment_year), levels in answered.items():
-        if len(levels) == len(keys) and (code not in latest or assessment_year > latest[code][0]):
-            latest[code] = (
+    for (owner, assessment_year), levels in answered.items():
+        if len(levels) == len(keys) and (owner not in latest or assessment_year > latest[owner][0]):
+            latest[owner] = (
                 assessment_year,
                 tuple(levels[key] for key in keys),
-                examples[(code, assessment_year)],
+                examples[(owner, assessment_year)],
             )
     return MaturityPicture(year, dimensions, scored_assessments(year, dimensions), latest)
 
