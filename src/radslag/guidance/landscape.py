@@ -16,15 +16,13 @@ from typing import Any
 
 import numpy as np
 from django.db.models import Count, QuerySet
-from django.http import QueryDict
 from django.utils import timezone
 
 from radslag.core.areas import Area
 from radslag.decide.validation import FloatArray
 from radslag.guidance.priorities import CouncilPriorities, council_priorities
-from radslag.maturity.comparison import Scored, scored_assessments
-from radslag.maturity.models import Answer, Assessment, Dimension, MaturityModel
-from radslag.maturity.years import choose_year
+from radslag.maturity.comparison import MIN_GROUP_SIZE, Scored, scored_by_year
+from radslag.maturity.models import Dimension, MaturityModel
 from radslag.municipalities.models import Municipality, populations
 from radslag.municipalities.sizeclass import SizeClass, size_class_of
 from radslag.needs.models import Need
@@ -96,11 +94,10 @@ class Own:
         return counts
 
 
-def load_landscape(code: str | None = None) -> Landscape:
-    """The landscape; with ``code``, the maturity of only that municipality is read, which is
-    all its page needs."""
+def load_landscape() -> Landscape:
     names = dict(Municipality.objects.values_list("code", "name"))
-    sizes = {each: size_class_of(population) for each, population in populations().items()}
+    inhabitants = populations()
+    sizes = {code: size_class_of(population) for code, population in inhabitants.items()}
     published = UseCase.objects.published().exclude(area="")
     in_production = published.filter(stage=Stage.IN_PRODUCTION)
     european = dict(
@@ -117,7 +114,7 @@ def load_landscape(code: str | None = None) -> Landscape:
         running=_running(in_production.filter(country=SWEDEN)),
         european_running=european,
         **_table(published),
-        maturity=_maturity_picture(code),
+        maturity=_maturity_picture(inhabitants),
         council=council_priorities(),
     )
 
@@ -165,40 +162,20 @@ def _table(published: QuerySet[UseCase]) -> dict[str, Any]:
     return {"table": table, "rows": rows}
 
 
-def _maturity_picture(code: str | None) -> MaturityPicture | None:
+def _maturity_picture(sizes: dict[str, float | None]) -> MaturityPicture | None:
+    """The latest year with enough submitted self-assessments to compare with (as the
+    maturity pages choose it), its assessments, and each municipality's latest one."""
     dimensions = MaturityModel.objects.current().dimension_list()
-    year = choose_year(QueryDict(), dimensions).default
-    if year is None:
+    by_year = scored_by_year(dimensions, sizes)
+    comparable = [year for year, scored in by_year.items() if len(scored) >= MIN_GROUP_SIZE]
+    if not comparable:
         return None
-    keys = [dimension.key for dimension in dimensions]
-    answered: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)
-    examples: dict[tuple[str, int], bool] = {}
-    answers = Answer.objects.filter(
-        assessment__status=Assessment.Status.SUBMITTED,
-        level__isnull=False,
-        dimension__key__in=keys,
-    )
-    if code is not None:
-        answers = answers.filter(assessment__municipality_id=code)
-    for owner, assessment_year, key, level, example in answers.values_list(
-        "assessment__municipality_id",
-        "assessment__year",
-        "dimension__key",
-        "level",
-        "assessment__is_example",
-    ):
-        if level is not None:  # filtered out above; the type checker cannot tell
-            answered[(owner, assessment_year)][key] = level
-        examples[(owner, assessment_year)] = example
     latest: dict[str, tuple[int, tuple[int, ...], bool]] = {}
-    for (owner, assessment_year), levels in answered.items():
-        if len(levels) == len(keys) and (owner not in latest or assessment_year > latest[owner][0]):
-            latest[owner] = (
-                assessment_year,
-                tuple(levels[key] for key in keys),
-                examples[(owner, assessment_year)],
-            )
-    return MaturityPicture(year, dimensions, scored_assessments(year, dimensions), latest)
+    for year in sorted(by_year):
+        for entry in by_year[year]:
+            latest[entry.code] = (year, entry.levels, entry.is_example)
+    year = max(comparable)
+    return MaturityPicture(year, dimensions, by_year[year], latest)
 
 
 def own_of(municipality: Municipality, user: Any) -> Own:

@@ -30,7 +30,7 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
     except Exception:
         raise Http404(_("En kommunkod har fyra siffror, till exempel 0180.")) from None
     municipality = get_object_or_404(municipalities(), code=code)
-    landscape = load_landscape(code)
+    landscape = load_landscape()
     guidance = guidance_for(municipality, landscape, request.user)
     steps = guidance.steps
     calendar = guidance.calendar
