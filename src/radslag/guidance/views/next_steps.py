@@ -18,7 +18,7 @@ SIGNAL_LABELS = {
     "need": gettext_lazy("egna behov"),
     "gap": gettext_lazy("mognadsgap"),
     "initiative": gettext_lazy("initiativ att ansluta till"),
-    "peers": gettext_lazy("vad kommuner som liknar er gör"),
+    "peers": gettext_lazy("vad ni och kommuner som liknar er redan gör"),
     "council": gettext_lazy("rådets prioritering"),
     "pilot": gettext_lazy("egen pilot eller förstudie"),
 }
