@@ -70,6 +70,30 @@ def test_each_obligation_applies_from_the_date_of_article_113() -> None:
     }
 
 
+def test_a_high_risk_system_in_use_since_before_august_2026_has_until_2030() -> None:
+    started = _case("Biståndsbedömning", "i-drift", HIGH_RISK, start_date=datetime.date(2024, 3, 1))
+
+    entries = {entry.obligation.key: entry for entry in calendar_of([started], AFTER).entries}
+
+    assert entries["art27"].applies_from == datetime.date(2030, 8, 2)
+    assert entries["art27"].transitional
+    assert entries["art27"].standing == Standing.COMING
+    assert entries["art4"].applies_from == datetime.date(2025, 2, 2)
+    assert entries["art4"].standing == Standing.IN_FORCE
+
+
+def test_a_high_risk_system_put_into_service_after_august_2026_is_overdue_without_its_fria() -> (
+    None
+):
+    started = _case("Biståndsbedömning", "i-drift", HIGH_RISK, start_date=datetime.date(2026, 9, 1))
+
+    entries = {entry.obligation.key: entry for entry in calendar_of([started], AFTER).entries}
+
+    assert entries["art27"].applies_from == datetime.date(2026, 8, 2)
+    assert not entries["art27"].transitional
+    assert entries["art27"].standing == Standing.OVERDUE
+
+
 def test_a_recorded_impact_assessment_is_done_with_its_date() -> None:
     done = _case(
         "Biståndsbedömning",
@@ -83,6 +107,20 @@ def test_a_recorded_impact_assessment_is_done_with_its_date() -> None:
 
     assert entry.standing == Standing.DONE
     assert entry.done_on == datetime.date(2026, 6, 1)
+
+
+def test_an_impact_assessment_done_ahead_of_its_date_is_done() -> None:
+    early = _case(
+        "Biståndsbedömning",
+        "pilot",
+        HIGH_RISK,
+        fria_done=True,
+        fria_date=datetime.date(2025, 11, 1),
+    )
+
+    (entry,) = [e for e in calendar_of([early], BETWEEN).entries if e.obligation.key == "art27"]
+
+    assert entry.standing == Standing.DONE
 
 
 def test_before_the_general_date_the_duties_are_coming_and_ai_literacy_already_applies() -> None:

@@ -14,10 +14,18 @@ How an obligation stands, in the calendar's order:
 4. **before first use** — it applies, but the case is not in use yet (idea, prestudy);
 5. **in force** — a standing duty of a case in use (AI literacy, human oversight and logs,
    transparency, explanation), to keep meeting;
-6. **done** — recorded in the register (the impact assessment and its date).
+6. **done** — recorded in the register (the impact assessment and its date), even ahead of
+   its date.
 
 Within each, the earliest date first. Retired cases carry no obligations; cases whose AI Act
 questions are unanswered are listed apart, since their obligations are unknown.
+
+The date is art. 113's (:mod:`radslag.register.aiact`), except for the duties of a high-risk
+system that the municipality put into service before 2 August 2026 (its start date): art.
+111(2) brings such a system under the regulation only after a significant change to its
+design, and obliges public authorities deploying it to comply by 2 August 2030 in any case.
+The register does not record significant changes, so the calendar shows 2 August 2030 and says
+why; a case in use without a start date keeps art. 113's date.
 """
 
 from __future__ import annotations
@@ -34,6 +42,16 @@ from radslag.register.choices import Stage
 from radslag.register.models import UseCase
 
 IN_USE = {Stage.PILOT, Stage.IN_PRODUCTION}
+# Art. 111(2), second sentence: public authorities' deadline for high-risk systems put into
+# service before art. 113's general date.
+PUBLIC_AUTHORITY_DEADLINE = datetime.date(2030, 8, 2)
+HIGH_RISK_DUTIES = {
+    aiact.DEPLOYER_DUTIES.key,
+    aiact.INFORM_WORKERS.key,
+    aiact.FRIA.key,
+    aiact.REGISTRATION.key,
+    aiact.EXPLANATION.key,
+}
 # Duties done once, before first use; the others hold for as long as the system is used.
 ONE_OFF = {
     aiact.FRIA.key,
@@ -71,11 +89,9 @@ class Entry:
     case: UseCase
     obligation: aiact.Obligation
     standing: Standing
+    applies_from: datetime.date
+    transitional: bool = False  # the date is art. 111(2)'s, not art. 113's
     done_on: datetime.date | None = None
-
-    @property
-    def applies_from(self) -> datetime.date:
-        return self.obligation.applies_from
 
 
 @dataclass(frozen=True)
@@ -88,15 +104,29 @@ class Calendar:
         return sum(1 for entry in self.entries if entry.standing == Standing.OVERDUE)
 
 
-def standing_of(case: UseCase, obligation: aiact.Obligation, today: datetime.date) -> Standing:
-    if obligation.applies_from > today:
+def applies_from(case: UseCase, obligation: aiact.Obligation) -> tuple[datetime.date, bool]:
+    """The date the obligation applies to the case from, and whether art. 111(2) moved it."""
+    started = case.start_date
+    if (
+        obligation.key in HIGH_RISK_DUTIES
+        and started is not None
+        and started < aiact.GENERAL_APPLICATION
+    ):
+        return PUBLIC_AUTHORITY_DEADLINE, True
+    return obligation.applies_from, False
+
+
+def standing_of(
+    case: UseCase, obligation: aiact.Obligation, today: datetime.date, since: datetime.date
+) -> Standing:
+    if obligation.key == aiact.FRIA.key and case.fria_done:
+        return Standing.DONE  # done ahead of time counts too
+    if since > today:
         return Standing.COMING
     if case.stage not in IN_USE:
         return Standing.BEFORE_USE
-    if obligation.key == aiact.STOP_USE.key:
+    if obligation.key in {aiact.STOP_USE.key, aiact.FRIA.key}:
         return Standing.OVERDUE
-    if obligation.key == aiact.FRIA.key:
-        return Standing.DONE if case.fria_done else Standing.OVERDUE
     return Standing.TO_CONFIRM if obligation.key in ONE_OFF else Standing.IN_FORCE
 
 
@@ -112,9 +142,10 @@ def calendar_of(cases: Iterable[UseCase], today: datetime.date) -> Calendar:
             unassessed.append(case)
             continue
         for obligation in classification.obligations:
-            standing = standing_of(case, obligation, today)
+            since, transitional = applies_from(case, obligation)
+            standing = standing_of(case, obligation, today, since)
             done_on = case.fria_date if standing == Standing.DONE else None
-            entries.append(Entry(case, obligation, standing, done_on))
+            entries.append(Entry(case, obligation, standing, since, transitional, done_on))
     entries.sort(
         key=lambda entry: (entry.standing, entry.applies_from, entry.case.title, entry.case.pk)
     )
