@@ -221,3 +221,17 @@ def test_example_data_is_marked_as_such(client: Client) -> None:
     page = client.get(PAGE).content.decode()
 
     assert "Sidan bygger på exempeldata" in page
+
+
+def test_a_case_registered_or_changed_after_a_view_shows_on_the_next(client: Client) -> None:
+    _need(OWN, "Taligenkänning i hemtjänsten", "aldreomsorg")
+    client.get(PAGE)  # what every municipality is measured against is now read and kept
+    peer = _case(SMALL_PEER, "Tal till text i hemtjänsten", "aldreomsorg", stage="pilot")
+
+    before = client.get(PAGE).content.decode()
+    peer.stage = "i-drift"
+    peer.save()
+    after = client.get(PAGE).content.decode()
+
+    assert "Tal till text i hemtjänsten" not in before
+    assert f'<a href="/anvandningsfall/{peer.pk}/">Tal till text i hemtjänsten</a>' in after

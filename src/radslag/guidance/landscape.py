@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
 from radslag.core.areas import Area
 from radslag.decide.validation import FloatArray
 from radslag.guidance.priorities import CouncilPriorities, council_priorities
 from radslag.maturity.comparison import MIN_GROUP_SIZE, Scored, scored_by_year
-from radslag.maturity.models import Dimension, MaturityModel
+from radslag.maturity.models import Assessment, Dimension, MaturityModel
 from radslag.municipalities.models import Municipality, populations
 from radslag.municipalities.sizeclass import SizeClass, size_class_of
 from radslag.needs.models import Need
@@ -95,9 +96,71 @@ class Own:
 
 
 def load_landscape() -> Landscape:
+    """The landscape as the database holds it now.
+
+    The parts that take long to read (everyone's cases, every self-assessment) are kept in
+    this process and read again only when a cheap summary of their tables (how many rows, the
+    latest id, the latest change) differs from the one they were read under, so a page pays
+    for them once per change rather than once per view, and never shows them out of date.
+    """
     names = dict(Municipality.objects.values_list("code", "name"))
     inhabitants = populations()
     sizes = {code: size_class_of(population) for code, population in inhabitants.items()}
+    register = _kept("register", _register_version(), _read_register)
+    maturity = _kept(
+        "maturity",
+        (_assessments_version(), tuple(sorted(inhabitants.items()))),
+        lambda: _maturity_picture(inhabitants),
+    )
+    return Landscape(
+        today=timezone.localdate(),
+        names=names,
+        size_classes=sizes,
+        running=register.running,
+        european_running=register.european_running,
+        table=register.table,
+        rows=register.rows,
+        maturity=maturity,
+        council=council_priorities(),
+    )
+
+
+@dataclass(frozen=True)
+class _Register:
+    running: dict[str, list[RunningCase]]
+    european_running: dict[str, int]
+    table: FloatArray
+    rows: dict[str, int]
+
+
+_KEPT: dict[str, tuple[Hashable, Any]] = {}
+T = TypeVar("T")
+
+
+def _kept(name: str, version: Hashable, read: Callable[[], T]) -> T:
+    kept = _KEPT.get(name)
+    if kept is not None and kept[0] == version:
+        value: T = kept[1]
+        return value
+    fresh = read()
+    _KEPT[name] = (version, fresh)
+    return fresh
+
+
+def _register_version() -> Hashable:
+    cases = UseCase.objects.aggregate(n=Count("pk"), last=Max("pk"), changed=Max("updated_at"))
+    links = UseCase.participants.through.objects.aggregate(n=Count("pk"), last=Max("pk"))
+    return (cases["n"], cases["last"], cases["changed"], links["n"], links["last"])
+
+
+def _assessments_version() -> Hashable:
+    assessments = Assessment.objects.aggregate(
+        n=Count("pk"), last=Max("pk"), changed=Max("updated_at")
+    )
+    return (assessments["n"], assessments["last"], assessments["changed"])
+
+
+def _read_register() -> _Register:
     published = UseCase.objects.published().exclude(area="")
     in_production = published.filter(stage=Stage.IN_PRODUCTION)
     european = dict(
@@ -107,16 +170,8 @@ def load_landscape() -> Landscape:
         .annotate(n=Count("pk"))
         .values_list("area", "n")
     )
-    return Landscape(
-        today=timezone.localdate(),
-        names=names,
-        size_classes=sizes,
-        running=_running(in_production.filter(country=SWEDEN)),
-        european_running=european,
-        **_table(published),
-        maturity=_maturity_picture(inhabitants),
-        council=council_priorities(),
-    )
+    table, rows = _table(published)
+    return _Register(_running(in_production.filter(country=SWEDEN)), european, table, rows)
 
 
 def _running(cases: QuerySet[UseCase]) -> dict[str, list[RunningCase]]:
@@ -147,7 +202,7 @@ def _running(cases: QuerySet[UseCase]) -> dict[str, list[RunningCase]]:
     return dict(running)
 
 
-def _table(published: QuerySet[UseCase]) -> dict[str, Any]:
+def _table(published: QuerySet[UseCase]) -> tuple[FloatArray, dict[str, int]]:
     """Everyone's cases (not retired) per organisation and area, for the area recommender."""
     rows: dict[str, int] = {}
     cells: list[tuple[int, int]] = []
@@ -159,7 +214,7 @@ def _table(published: QuerySet[UseCase]) -> dict[str, Any]:
     table = np.zeros((len(rows), len(AREAS)))
     for row, column in cells:
         table[row, column] += 1
-    return {"table": table, "rows": rows}
+    return table, rows
 
 
 def _maturity_picture(sizes: dict[str, float | None]) -> MaturityPicture | None:
