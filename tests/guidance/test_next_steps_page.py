@@ -7,9 +7,11 @@ import re
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 
+from radslag.accounts import personal_data
 from radslag.council.models import Ballot, Item, Round
 from radslag.maturity.models import Answer, Assessment, MaturityModel
 from radslag.municipalities.models import Municipality
@@ -235,3 +237,15 @@ def test_a_case_registered_or_changed_after_a_view_shows_on_the_next(client: Cli
 
     assert "Tal till text i hemtjänsten" not in before
     assert f'<a href="/anvandningsfall/{peer.pk}/">Tal till text i hemtjänsten</a>' in after
+
+
+def test_an_erased_contact_is_gone_from_the_peers_at_once(client: Client) -> None:
+    _need(OWN, "Taligenkänning i hemtjänsten", "aldreomsorg")
+    _case(SMALL_PEER, "Tal till text", "aldreomsorg", contact_email="anna@gagnef.example")
+    person = get_user_model().objects.create_user("anna", email="anna@gagnef.example")
+    before = client.get(PAGE).content.decode()
+
+    personal_data.erase(person)
+
+    assert "anna@gagnef.example" in before
+    assert "anna@gagnef.example" not in client.get(PAGE).content.decode()
