@@ -39,31 +39,37 @@ def main() -> None:
     client = Client(HTTP_HOST="127.0.0.1")
     codes = list(Municipality.objects.order_by("code").values_list("code", flat=True))
     client.get(f"/kommuner/{codes[0]}/nasta-steg/")  # the council's result stored, as after use
-    timings = []
+    timings, cpu = [], []
     for code in codes:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         response = client.get(f"/kommuner/{code}/nasta-steg/")
         timings.append(((time.perf_counter() - start) * 1000, code))
+        cpu.append(((time.process_time() - start_cpu) * 1000, code))
         assert response.status_code == 200, (code, response.status_code)
-    values = sorted(ms for ms, _code in timings)
-    slowest_ms, slowest = max(timings)
+    # On a shared machine the wall clock counts the waits for a core too; the process's CPU
+    # time is the work the page itself takes.
     print(f"\n| what | median ms | p95 ms | max ms | goal |  ({len(codes)} pages, SQLite)")
     print("|---|---:|---:|---:|---|")
-    print(
-        f"| `/kommuner/<kod>/nasta-steg/`, every municipality | {statistics.median(values):.1f} | "
-        f"{values[int(0.95 * (len(values) - 1))]:.1f} | {slowest_ms:.1f} ({slowest}) | "
-        f"< {PAGE_GOAL_MS} ms, {'met' if slowest_ms < PAGE_GOAL_MS else 'NOT met'} |"
-    )
+    for label, measured in (("wall clock", timings), ("CPU time of the process", cpu)):
+        values = sorted(ms for ms, _code in measured)
+        slowest_ms, slowest = max(measured)
+        print(
+            f"| every municipality's page, {label} | {statistics.median(values):.1f} | "
+            f"{values[int(0.95 * (len(values) - 1))]:.1f} | {slowest_ms:.1f} ({slowest}) | "
+            f"< {PAGE_GOAL_MS} ms, {'met' if slowest_ms < PAGE_GOAL_MS else 'NOT met'} |"
+        )
+    values = [ms for ms, _code in timings]
 
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     everything = all_guidance(AnonymousUser())
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - start_cpu
     kinds = Counter(step.candidate.kind for guidance in everything for step in guidance.steps)
     without = [g.municipality.code for g in everything if not g.steps]
     overdue = sum(guidance.calendar.overdue for guidance in everything)
     print(f"\nAll {len(codes)} pages one after another: {sum(values) / 1000:.1f} s of server time")
     print(
         f"All {len(everything)} municipalities' steps and calendars as a batch: {seconds:.2f} s "
+        f"(CPU {cpu_seconds:.2f} s) "
         f"(goal < {BATCH_GOAL_S} s, {'met' if seconds < BATCH_GOAL_S else 'NOT met'}); "
         f"steps by kind {dict(kinds)}; municipalities without a step: {len(without)}; "
         f"overdue obligations in all calendars: {overdue}"
