@@ -5,9 +5,10 @@ Every area without a case of its own in production is a candidate. Its signals:
 - ``need``: 1 if the municipality stands behind an open need, strategic question or obstacle
   in the area: its own word weighs in full, however many texts it wrote it in;
 - ``council``: the council's priority for the area (:mod:`radslag.guidance.priorities`);
-- ``peers``: the area recommender of :mod:`radslag.decide.recommend` (what the municipality
-  already does, what organisations doing that also do, what municipalities of its size
-  class do, what everyone does), scaled so the likeliest area is 1;
+- ``peers``: the area recommender of :mod:`radslag.decide.recommend` with its default weights
+  (the areas of the municipality's own cases and those of municipalities of its size class,
+  half each; everyone's where it has no peers), scaled so the likeliest area is 1. Measured
+  against popularity in ``bench/recommend_bench.py``;
 - ``pilot``: a case of its own in the area as a pilot (1) or a prestudy (half), so the step is
   to take it into production.
 
