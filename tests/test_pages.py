@@ -9,7 +9,7 @@ from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["/", "/kommuner/", "/kommuner/0180/", "/karta/"]
+PAGES = ["/", "/kommuner/", "/kommuner/0180/", "/kommuner/0180/nasta-steg/", "/karta/"]
 
 
 @pytest.mark.parametrize("url", PAGES)

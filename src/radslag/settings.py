@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "radslag.statements",
     "radslag.council",
     "radslag.initiatives",
+    "radslag.guidance",
     "radslag.demo",
 ]
 

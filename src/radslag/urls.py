@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("halsa/", health.health, name="health"),
     path("kommuner/", include("radslag.municipalities.urls")),
+    path("kommuner/", include("radslag.guidance.urls")),
     path("karta/", include("radslag.municipalities.map_urls")),
     path("anvandningsfall/", include("radslag.register.urls")),
     path("mognad/", include("radslag.maturity.urls")),

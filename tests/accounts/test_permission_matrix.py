@@ -87,6 +87,8 @@ MATRIX: dict[str, Cell] = {
     "municipalities:list_csv": Cell(lambda s: "/kommuner/lista.csv", PUBLIC),
     "municipalities:list_excel": Cell(lambda s: "/kommuner/lista-excel.csv", PUBLIC),
     "municipalities:detail": Cell(lambda s: f"/kommuner/{OWN}/", PUBLIC),
+    # Public; a municipality's draft cases count only for those who may see them.
+    "guidance:next_steps": Cell(lambda s: f"/kommuner/{OWN}/nasta-steg/", PUBLIC),
     "maps:choropleth": Cell(lambda s: "/karta/", PUBLIC),
     "register:list": Cell(lambda s: "/anvandningsfall/", PUBLIC),
     "register:create": Cell(lambda s: "/anvandningsfall/ny/", (302, 200, 403, 200, 200, 403)),

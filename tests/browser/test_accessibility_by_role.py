@@ -26,6 +26,7 @@ def public_pages(site: ExampleSite) -> list[str]:
         "/",
         "/kommuner/",
         f"/kommuner/{site.municipality_code}/",
+        f"/kommuner/{site.municipality_code}/nasta-steg/",
         "/karta/",
         "/anvandningsfall/",
         f"/anvandningsfall/{site.swedish_case_id}/",

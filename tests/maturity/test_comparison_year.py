@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from radslag.maturity.comparison import MIN_GROUP_SIZE
+from radslag.maturity.comparison import MIN_GROUP_SIZE, scored_assessments, scored_by_year
+from radslag.maturity.models import MaturityModel
 from tests.html import contains
 from tests.maturity.conftest import Assess, FillYear, text
 
@@ -227,3 +228,16 @@ def test_a_profile_refuses_a_year_with_too_few_submissions(
     assert response.status_code == 404
     assert "För 2026 har 1 kommun skickat in en självskattning" in page
     assert contains(page, '<a href="/mognad/kommuner/0114/">2025</a>')
+
+
+def test_every_years_assessments_read_at_once_are_each_years_read_alone(
+    one_new_submission: None, assess: Assess
+) -> None:
+    assess("0115", NEW_YEAR, [1, None, 3, 4, 5, 1, 2])  # incomplete: left out of both
+    dimensions = MaturityModel.objects.current().dimension_list()
+
+    by_year = scored_by_year(dimensions)
+
+    assert sorted(by_year) == [YEAR, NEW_YEAR]
+    for year in (YEAR, NEW_YEAR):
+        assert by_year[year] == scored_assessments(year, dimensions)

@@ -189,7 +189,11 @@ def erase(person: Any) -> Erasure:
         login_records = sum(
             model.objects.filter(username=username).delete()[0] for model in LOGIN_RECORDS
         )
-        use_cases = _use_cases_with_address(email).update(contact_email="", contact_name="")
+        # A change like any other (update() skips auto_now), so whatever keeps what it read
+        # of the register until a case changes (the next steps' peers) drops the address too.
+        use_cases = _use_cases_with_address(email).update(
+            contact_email="", contact_name="", updated_at=timezone.now()
+        )
         sessions = _end_sessions(person)
         person.username = f"raderad-{person.pk}"
         person.email = person.first_name = person.last_name = ""

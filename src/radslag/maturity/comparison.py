@@ -113,6 +113,60 @@ def scored_assessments(year: int, dimensions: Sequence[Dimension]) -> list[Score
     return scored
 
 
+def scored_by_year(
+    dimensions: Sequence[Dimension], sizes: dict[str, float | None] | None = None
+) -> dict[int, list[Scored]]:
+    """Every submitted assessment that answers all of ``dimensions``, by year, each year's in
+    the order of the municipalities' names: :func:`scored_assessments` of every year in two
+    queries, for pages that compare with the latest comparable year and also need each
+    municipality's latest assessment. ``sizes`` are the populations, if already read."""
+    keys = [dimension.key for dimension in dimensions]
+    levels: dict[int, dict[str, int]] = {}
+    facts: dict[int, tuple[int, str, bool]] = {}
+    for assessment_id, year, code, example, key, level in Answer.objects.filter(
+        assessment__status=Assessment.Status.SUBMITTED,
+        level__isnull=False,
+        dimension__key__in=keys,
+    ).values_list(
+        "assessment_id",
+        "assessment__year",
+        "assessment__municipality_id",
+        "assessment__is_example",
+        "dimension__key",
+        "level",
+    ):
+        if level is not None:
+            levels.setdefault(assessment_id, {})[key] = level
+            facts[assessment_id] = (year, code, example)
+    sizes = populations() if sizes is None else sizes
+    places = {
+        code: (name, county, group)
+        for code, name, county, group in Municipality.objects.values_list(
+            "code", "name", "county_id", "skr_group_id"
+        )
+    }
+    by_year: dict[int, list[Scored]] = {}
+    for assessment_id, chosen in levels.items():
+        if len(chosen) < len(keys):
+            continue
+        year, code, example = facts[assessment_id]
+        name, county, group = places[code]
+        by_year.setdefault(year, []).append(
+            Scored(
+                code=code,
+                name=name,
+                county_code=county,
+                skr_group_code=group,
+                size_class=size_class_of(sizes.get(code)),
+                levels=tuple(chosen[key] for key in keys),
+                is_example=example,
+            )
+        )
+    for scored in by_year.values():
+        scored.sort(key=lambda entry: entry.name)
+    return by_year
+
+
 def peer_groups(
     municipality: Municipality, size_class: SizeClass | None, scored: Sequence[Scored]
 ) -> list[PeerGroup]:
