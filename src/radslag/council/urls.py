@@ -1,6 +1,13 @@
 from django.urls import path
 
-from radslag.council.views import ballots, participate, results, rounds
+from radslag.council.views import (
+    ballots,
+    composition,
+    participate,
+    representation,
+    results,
+    rounds,
+)
 
 app_name = "council"
 
@@ -15,4 +22,28 @@ urlpatterns = [
     path("omgangar/<int:pk>/rangordna/", ballots.rank, name="rank"),
     path("delta/<str:token>/", participate.participate, name="participate"),
     path("delta/<str:token>/forslag/", participate.propose, name="propose"),
+    path(
+        "representativitet/",
+        representation.council_representation,
+        name="representation",
+    ),
+    path("sammansattning/", composition.compositions, name="compositions"),
+    path("sammansattning/ny/", composition.composition_create, name="composition_create"),
+    path("sammansattning/<int:pk>/", composition.composition_detail, name="composition"),
+    path("sammansattning/<int:pk>/dra/", composition.composition_draw, name="composition_draw"),
+    path(
+        "sammansattning/<int:pk>/spela-upp/",
+        composition.composition_replay,
+        name="composition_replay",
+    ),
+    path(
+        "sammansattning/<int:pk>/lotteri.json",
+        composition.composition_lottery,
+        name="composition_lottery",
+    ),
+    path(
+        "sammansattning/<int:pk>/representativitet/",
+        representation.panel_representation,
+        name="panel_representation",
+    ),
 ]
