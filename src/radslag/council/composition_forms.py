@@ -153,7 +153,8 @@ class CompositionForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         seats = data.get("panel_size")
-        if data.get("pool_kind") == Composition.PoolKind.NOMINATED and seats:
+        nominated = data.get("pool_kind") == Composition.PoolKind.NOMINATED
+        if nominated and seats and "nominees" in data:
             nominees = data.get("nominees") or []
             if len(nominees) < seats:
                 self.add_error(

@@ -76,12 +76,20 @@ def _detail(
     known = municipality_features()
     names = dict(Municipality.objects.values_list("code", "name"))
     summary = service.probabilities_by_value(composition)
+    position = {
+        (feature, value): (f, v)
+        for f, feature in enumerate(composition.features)
+        for v, value in enumerate(
+            _reading_order(feature, {row.value for row in summary if row.feature == feature}, known)
+        )
+    }
+    summary.sort(key=lambda row: position[(row.feature, row.value)])
     quotas = [
         {
             "label": feature_label(feature),
             "rows": [
-                (known.label(feature, value), low, high)
-                for value, (low, high) in sorted(composition.quotas.get(feature, {}).items())
+                (known.label(feature, value), *composition.quotas[feature][value])
+                for value in _reading_order(feature, composition.quotas.get(feature, {}), known)
             ],
         }
         for feature in composition.features
@@ -101,6 +109,12 @@ def _detail(
         "lowest": min(composition.selection_probabilities, default=0.0) * 100,
     }
     return render(request, "council/composition.html", context, status=status)
+
+
+def _reading_order(feature: str, values: Any, known: Any) -> list[str]:
+    """The values in the order the platform lists them (small to large, county codes)."""
+    order = {value: position for position, value in enumerate(known.values.get(feature, ()))}
+    return sorted(values, key=lambda value: (order.get(value, len(order)), value))
 
 
 def _probability_chart(summary: list[service.ValueProbabilities], known: Any) -> charts.Chart:
