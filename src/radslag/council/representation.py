@@ -48,7 +48,11 @@ class FeatureShares:
 
 def audited_features(known: Features) -> list[str]:
     """The features worth auditing: those on which the municipalities differ at all."""
-    return [feature for feature in Feature.values if len(known.values[feature]) > 1]
+    return [
+        feature
+        for feature in Feature.values
+        if len({row[feature] for row in known.of.values()}) > 1
+    ]
 
 
 def representation(codes: Sequence[str], known: Features) -> list[FeatureShares]:
