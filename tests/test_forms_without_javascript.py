@@ -32,6 +32,7 @@ PAGES_WITH_FORMS = [
     f"/mognad/kommuner/0180/{timezone.localdate().year}/",
     "/konto/api-nycklar/",
     "/radet/omgangar/ny/",
+    "/radet/sammansattning/ny/",
     "/behov/",
     "/anvandningsfall/",
     "/kommuner/",
