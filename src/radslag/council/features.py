@@ -109,7 +109,10 @@ def value_labels() -> dict[str, dict[str, str]]:
         },
         Feature.COUNTY.value: dict(County.objects.values_list("code", "short_name")),
         Feature.MATURITY.value: {
-            **{level: _("Mognadsnivå %(level)d") % {"level": int(level)} for level in MATURITY_LEVELS},
+            **{
+                level: _("Mognadsnivå %(level)d") % {"level": int(level)}
+                for level in MATURITY_LEVELS
+            },
             UNKNOWN: _("Ingen självskattning"),
         },
         Feature.PRODUCTION.value: {YES: _("Har AI i drift"), NO: _("Inget AI i drift")},

@@ -154,7 +154,9 @@ def composition_draw(request: HttpRequest, pk: int) -> HttpResponse:
 def composition_replay(request: HttpRequest, pk: int) -> HttpResponse:
     composition = get_object_or_404(Composition, pk=pk)
     asked = request.GET.get("fro")
-    form = DrawForm({"seed": asked} if asked is not None else None)
+    form = DrawForm(
+        {"seed": asked} if asked is not None else None, initial={"seed": composition.seed}
+    )
     seed = composition.seed
     if asked is not None:
         # A seed of spaces only is refused by the field as empty.
