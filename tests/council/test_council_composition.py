@@ -102,7 +102,12 @@ def test_it_names_clashing_quotas_and_the_nearest_feasible_relaxation_by_the_fie
         + form.errors.get(quota("county", VASTRA_GOTALAND, "max"), [])
     )
     clashing = {name for name in form.errors if name.startswith("kvot-")}
-    assert quota("size", "city", "min") in clashing
+    # Each quota of the clash is marked where it binds: the cities' minimum, the maximums.
+    assert clashing == {
+        quota("size", "city", "min"),
+        quota("county", STOCKHOLM_COUNTY, "max"),
+        quota("county", VASTRA_GOTALAND, "max"),
+    }
     summary = " ".join(form.non_field_errors())
     assert "200 000 invånare eller fler" in summary
     assert "Närmaste kvoter som går" in summary

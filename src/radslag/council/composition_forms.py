@@ -190,12 +190,14 @@ class CompositionForm(forms.Form):
                 bounds.setdefault(feature, {})[value] = (low or 0, seats if high is None else high)
         return Definition(data["title"], seats, data["pool_kind"], codes, features, bounds)
 
+    def _named(self, feature: str, value: str) -> str:
+        """A quota as a sentence names it: "Län Stockholm", but "Mognadsnivå 4" alone."""
+        label, value_label = feature_label(feature), self.known.label(feature, value)
+        return value_label if value_label.startswith(label) else f"{label} {value_label}"
+
     def refuse_quotas(self, error: InfeasibleQuotasError) -> None:
         """Name each quota of the clash next to its field, with the nearest that can be met."""
-        named = [
-            f"{feature_label(feature)} {self.known.label(feature, value)}"
-            for feature, value in error.clashing
-        ]
+        named = [self._named(feature, value) for feature, value in error.clashing]
         nearest = []
         changed = set()
         for change in error.relaxation:
@@ -207,14 +209,13 @@ class CompositionForm(forms.Form):
                 "high": high,
             }
             self.add_error(quota_field(change.feature, change.value, field), message)
-            nearest.append(
-                f"{feature_label(change.feature)} {self.known.label(change.feature, change.value)}"
-                f": {low}–{high}"
-            )
+            nearest.append(f"{self._named(change.feature, change.value)}: {low}–{high}")
         for feature, value in error.clashing:
             if (feature, value) not in changed:
+                # A quota without a minimum clashes through its maximum.
+                low = self.cleaned_data.get(quota_field(feature, value, "min"))
                 self.add_error(
-                    quota_field(feature, value, "min"),
+                    quota_field(feature, value, "min" if low else "max"),
                     _("Går inte att uppfylla tillsammans med de andra markerade kvoterna."),
                 )
         summary = _("Kvoterna går inte att uppfylla tillsammans: %(named)s.") % {
