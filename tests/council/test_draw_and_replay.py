@@ -162,3 +162,17 @@ def test_the_replay_command_refuses_a_composition_not_drawn(composition: Composi
 
     with pytest.raises(CommandError, match="has not been drawn"):
         call_command("replay_draw", str(composition.pk))
+
+
+def test_the_replay_does_not_depend_on_the_order_the_database_keeps_the_quotas_in(
+    chief: Client, composition: Composition
+) -> None:
+    draw(chief, composition, SEED)
+    # PostgreSQL's jsonb returns a mapping's keys in its own order, not the order stored.
+    reordered = {
+        feature: dict(reversed(list(bounds.items())))
+        for feature, bounds in reversed(list(composition.quotas.items()))
+    }
+    Composition.objects.filter(pk=composition.pk).update(quotas=reordered)
+
+    call_command("replay_draw", str(composition.pk), stdout=io.StringIO())

@@ -71,13 +71,21 @@ def _frozen_pool(composition: Composition) -> Pool:
 
 
 def _quotas(composition: Composition) -> Quotas:
-    return Quotas(
-        composition.panel_size,
-        {
-            feature: {value: (int(low), int(high)) for value, (low, high) in bounds.items()}
-            for feature, bounds in composition.quotas.items()
-        },
-    )
+    # The quotas' order shapes the solver's model and so which panels carry the lottery;
+    # PostgreSQL's jsonb does not keep a mapping's order, so it is fixed here: features as
+    # chosen, values sorted.
+    bounds = {
+        feature: {
+            value: (
+                int(composition.quotas[feature][value][0]),
+                int(composition.quotas[feature][value][1]),
+            )
+            for value in sorted(composition.quotas[feature])
+        }
+        for feature in composition.features
+        if feature in composition.quotas
+    }
+    return Quotas(composition.panel_size, bounds)
 
 
 def compose(
