@@ -213,9 +213,9 @@ class CompositionForm(forms.Form):
         for feature, value in error.clashing:
             if (feature, value) not in changed:
                 # A quota without a minimum clashes through its maximum.
-                low = self.cleaned_data.get(quota_field(feature, value, "min"))
+                minimum = self.cleaned_data.get(quota_field(feature, value, "min"))
                 self.add_error(
-                    quota_field(feature, value, "min" if low else "max"),
+                    quota_field(feature, value, "min" if minimum else "max"),
                     _("Går inte att uppfylla tillsammans med de andra markerade kvoterna."),
                 )
         summary = _("Kvoterna går inte att uppfylla tillsammans: %(named)s.") % {
