@@ -33,6 +33,7 @@ PAGES_WITH_FORMS = [
     "/konto/api-nycklar/",
     "/radet/omgangar/ny/",
     "/radet/sammansattning/ny/",
+    "/radet/platser/3/ledamot/",
     "/behov/",
     "/anvandningsfall/",
     "/kommuner/",

@@ -229,6 +229,7 @@ MATRIX: dict[str, Cell] = {
         lambda s: f"/radet/delta/{s.token}/forslag/", every(302), lambda s: {"label": "Nytt"}
     ),
     "council:representation": Cell(lambda s: "/radet/representativitet/", PUBLIC),
+    "council:seat_holder": Cell(lambda s: "/radet/platser/3/ledamot/", CONVENER_ONLY),
     "council:compositions": Cell(lambda s: "/radet/sammansattning/", PUBLIC),
     "council:composition_create": Cell(lambda s: "/radet/sammansattning/ny/", CONVENER_ONLY),
     "council:composition": Cell(lambda s: f"/radet/sammansattning/{s.composition.pk}/", PUBLIC),

@@ -14,7 +14,7 @@ from radslag.council.composition_models import Seat
 from radslag.council.seats import load_seats
 from radslag.municipalities.reference import DATA_DIR, ReferenceDataError
 from tests.html import contains
-from tests.people import council_member
+from tests.people import convener, council_member, representative
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +91,39 @@ def test_an_example_member_on_a_seat_is_marked_as_example_data() -> None:
 
     seats = page.split('id="seats-heading"')[1].split("</section>")[0]
     assert seats.count("exempeldata") == 1
+
+
+def test_a_convener_puts_a_council_member_on_a_seat_and_takes_them_off() -> None:
+    chief = Client()
+    chief.force_login(convener())
+    member = council_member(first_name="Lena", last_name="Ledamot")
+    Seat.objects.filter(number=3).update(holder_is_example=True)
+
+    answer = chief.post("/radet/platser/3/ledamot/", {"holder": member.pk})
+
+    assert answer.status_code == 302
+    seat = Seat.objects.get(number=3)
+    assert seat.holder == member
+    assert not seat.holder_is_example
+    chief.post("/radet/platser/3/ledamot/", {"holder": ""})
+    assert Seat.objects.get(number=3).holder is None
+
+
+def test_only_council_members_are_offered_for_a_seat() -> None:
+    chief = Client()
+    chief.force_login(convener())
+    someone = representative("2026", "gagnef")
+
+    answer = chief.post("/radet/platser/3/ledamot/", {"holder": someone.pk})
+
+    assert answer.status_code == 200
+    assert answer.context["form"].errors["holder"]
+    assert Seat.objects.get(number=3).holder is None
+
+
+def test_the_councils_page_offers_conveners_alone_to_change_a_seats_member() -> None:
+    chief = Client()
+    chief.force_login(convener())
+
+    assert "/radet/platser/3/ledamot/" in chief.get("/radet/").content.decode()
+    assert "/radet/platser/3/ledamot/" not in Client().get("/radet/").content.decode()

@@ -7,6 +7,7 @@ from radslag.council.views import (
     representation,
     results,
     rounds,
+    seats,
 )
 
 app_name = "council"
@@ -22,6 +23,7 @@ urlpatterns = [
     path("omgangar/<int:pk>/rangordna/", ballots.rank, name="rank"),
     path("delta/<str:token>/", participate.participate, name="participate"),
     path("delta/<str:token>/forslag/", participate.propose, name="propose"),
+    path("platser/<int:number>/ledamot/", seats.seat_holder, name="seat_holder"),
     path(
         "representativitet/",
         representation.council_representation,

@@ -51,6 +51,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "may_manage": _may_manage(request),
         "insider": _may_manage(request) or permissions.is_council_member(request.user),
         "seats": current_seats(),
+        "may_seat": permissions.can(request.user, permissions.Action.COMPOSE_COUNCIL),
     }
     return render(request, "council/index.html", context)
 
