@@ -65,6 +65,7 @@ ROLE_PAGES: dict[str | None, list[str]] = {
         "/konto/api-nycklar/",
         "/radet/omgangar/ny/",
         "/radet/sammansattning/ny/",
+        "/radet/platser/3/ledamot/",
         f"/mognad/kommuner/2026/{YEAR}/",
     ],
     "ledamot": ["/radet/"],
