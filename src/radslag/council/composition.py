@@ -228,13 +228,13 @@ class ValueProbabilities:
     highest: float
 
 
-def probabilities_by_value(composition: Composition) -> list[ValueProbabilities]:
-    """Selection probabilities summarised per feature value, in the pool's value order."""
+def probabilities_by_value(composition: Composition, known: Features) -> list[ValueProbabilities]:
+    """Selection probabilities summarised per feature value, in the platform's reading order."""
     probabilities = np.asarray(composition.selection_probabilities, dtype=np.float64)
     summary = []
     for feature, column in composition.candidate_values().items():
         labels = np.asarray(column)
-        for value in sorted(set(column)):
+        for value in known.ordered(feature, set(column)):
             chosen = probabilities[labels == value]
             summary.append(
                 ValueProbabilities(

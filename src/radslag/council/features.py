@@ -50,6 +50,11 @@ class Features:
     def label(self, feature: str, value: str) -> str:
         return self.labels[feature].get(value, value)
 
+    def ordered(self, feature: str, values: Iterable[str]) -> list[str]:
+        """``values`` in the order the platform lists them: small to large, by county code."""
+        known = {value: position for position, value in enumerate(self.values.get(feature, ()))}
+        return sorted(values, key=lambda value: (known.get(value, len(known)), value))
+
 
 def skr_groups_imported() -> bool:
     """Whether SKR's grouping is known: without it the feature says nothing."""

@@ -3,8 +3,6 @@ draw and its replay, since a fair lottery is only fair if anyone can check it.""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -18,7 +16,7 @@ from radslag.accounts import permissions
 from radslag.council import composition as service
 from radslag.council.composition_forms import CompositionForm
 from radslag.council.composition_models import SEED_LENGTH, Composition
-from radslag.council.features import feature_label, municipality_features
+from radslag.council.features import Features, feature_label, municipality_features
 from radslag.decide.committee import InfeasibleQuotasError
 from radslag.municipalities.models import Municipality
 
@@ -75,21 +73,12 @@ def _detail(
 ) -> HttpResponse:
     known = municipality_features()
     names = dict(Municipality.objects.values_list("code", "name"))
-    summary = service.probabilities_by_value(composition)
-    position = {
-        (feature, value): (f, v)
-        for f, feature in enumerate(composition.features)
-        for v, value in enumerate(
-            _reading_order(feature, {row.value for row in summary if row.feature == feature}, known)
-        )
-    }
-    summary.sort(key=lambda row: position[(row.feature, row.value)])
     quotas = [
         {
             "label": feature_label(feature),
             "rows": [
                 (known.label(feature, value), *composition.quotas[feature][value])
-                for value in _reading_order(feature, composition.quotas.get(feature, {}), known)
+                for value in known.ordered(feature, composition.quotas.get(feature, {}))
             ],
         }
         for feature in composition.features
@@ -99,7 +88,9 @@ def _detail(
         "feature_labels": [feature_label(f) for f in composition.features],
         "quotas": quotas,
         "candidates": service.candidates(composition, names, known),
-        "probability_chart": _probability_chart(summary, known),
+        "probability_chart": _probability_chart(
+            service.probabilities_by_value(composition, known), known
+        ),
         "drawn": sorted(
             ((code, names.get(code, code)) for code in composition.drawn_codes()),
             key=lambda pair: pair[1],
@@ -111,13 +102,7 @@ def _detail(
     return render(request, "council/composition.html", context, status=status)
 
 
-def _reading_order(feature: str, values: Any, known: Any) -> list[str]:
-    """The values in the order the platform lists them (small to large, county codes)."""
-    order = {value: position for position, value in enumerate(known.values.get(feature, ()))}
-    return sorted(values, key=lambda value: (order.get(value, len(order)), value))
-
-
-def _probability_chart(summary: list[service.ValueProbabilities], known: Any) -> charts.Chart:
+def _probability_chart(summary: list[service.ValueProbabilities], known: Features) -> charts.Chart:
     rows = [
         charts.IntervalRow(
             f"{feature_label(row.feature)}: {known.label(row.feature, row.value)} ({row.count})",
