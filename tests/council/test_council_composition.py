@@ -189,3 +189,14 @@ def test_the_form_offers_the_features_the_data_has(chief: Client) -> None:
     # No SKR groups are imported in the tests: the feature would say nothing.
     assert {"size", "county", "maturity", "production"} <= offered
     assert "skr_group" not in offered
+
+
+def test_a_candidates_page_gives_its_chance_in_the_latest_lottery(chief: Client) -> None:
+    compose(chief)
+    composition = Composition.objects.get()
+    chance = composition.selection_probabilities[composition.codes.index("1715")] * 100
+
+    page = Client().get("/kommuner/1715/").content.decode()
+
+    assert f"hade kommunen {chance:.1f}".replace(".", ",") in page
+    assert composition.get_absolute_url() in page

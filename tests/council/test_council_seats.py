@@ -127,3 +127,16 @@ def test_the_councils_page_offers_conveners_alone_to_change_a_seats_member() -> 
 
     assert "/radet/platser/3/ledamot/" in chief.get("/radet/").content.decode()
     assert "/radet/platser/3/ledamot/" not in Client().get("/radet/").content.decode()
+
+
+def test_a_municipalitys_page_says_which_seat_it_holds_and_with_whom() -> None:
+    page = Client().get("/kommuner/1466/").content.decode()
+
+    assert "Herrljunga har plats 2 i AI-rådet." in page
+    assert "Platsen delas med Vårgårda." in page
+
+
+def test_a_municipality_without_a_seat_or_lottery_shows_no_council_section() -> None:
+    page = Client().get("/kommuner/1715/").content.decode()
+
+    assert 'id="council-heading"' not in page

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
-from radslag.council.composition_models import Seat
+from radslag.council.composition_models import Composition, Seat
 from radslag.municipalities.models import Municipality
 from radslag.municipalities.reference import ReferenceDataError
 
@@ -113,3 +113,29 @@ def represented_codes(seats: list[Seat]) -> list[str]:
     for seat in seats:
         codes += [m.code for m in seat.municipalities.all() if m.code not in codes]
     return codes
+
+
+@dataclass(frozen=True)
+class CouncilPlace:
+    """A municipality on the council: its seat if it has one, and its chance in the latest
+    composition by lottery if it was a candidate there."""
+
+    seat: Seat | None
+    composition: Composition | None
+    percent: float | None
+    drawn: bool
+
+
+def council_place(code: str) -> CouncilPlace:
+    seat = (
+        Seat.objects.filter(municipalities=code)
+        .select_related("holder")
+        .prefetch_related("municipalities")
+        .first()
+    )
+    latest = Composition.objects.first()
+    percent, drawn = None, False
+    if latest is not None and code in latest.codes:
+        percent = latest.selection_probabilities[latest.codes.index(code)] * 100
+        drawn = code in latest.drawn_codes()
+    return CouncilPlace(seat, latest if percent is not None else None, percent, drawn)
