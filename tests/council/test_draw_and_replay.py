@@ -176,3 +176,17 @@ def test_the_replay_does_not_depend_on_the_order_the_database_keeps_the_quotas_i
     Composition.objects.filter(pk=composition.pk).update(quotas=reordered)
 
     call_command("replay_draw", str(composition.pk), stdout=io.StringIO())
+
+
+def test_the_lottery_says_when_it_was_computed_and_when_it_was_drawn(
+    chief: Client, composition: Composition
+) -> None:
+    draw(chief, composition, SEED)
+
+    lottery = json.loads(
+        Client().get(f"/radet/sammansattning/{composition.pk}/lotteri.json").content
+    )
+
+    # An auditor checks that the seed's public event came after the lottery was published.
+    assert lottery["computed_at"] <= lottery["draw"]["drawn_at"]
+    assert "Lotteriet beräknat" in Client().get(composition.get_absolute_url()).content.decode()

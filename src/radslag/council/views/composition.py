@@ -26,9 +26,9 @@ class DrawForm(forms.Form):
         label=gettext_lazy("Offentligt frö"),
         max_length=SEED_LENGTH,
         help_text=gettext_lazy(
-            "Bestäm och offentliggör fröet innan du drar, till exempel dagens vinnande "
-            "lottorad eller ett tal som flera tärningskast vid ett öppet möte gav. Samma frö "
-            "ger alltid samma råd."
+            "Till exempel den vinnande raden i en lottodragning efter att lotteriet "
+            "beräknades, eller ett tal som tärningskast vid ett öppet möte gav. Samma frö ger "
+            "alltid samma råd."
         ),
     )
 
@@ -175,6 +175,8 @@ def composition_lottery(request: HttpRequest, pk: int) -> JsonResponse:
         "title": composition.title,
         "example_data": composition.is_example,
         "seats": composition.panel_size,
+        # An auditor checks that the seed's event came after the lottery was published.
+        "computed_at": composition.created_at.isoformat(),
         "features": composition.features,
         "quotas": composition.quotas,
         "candidates": composition.candidates,
@@ -185,6 +187,7 @@ def composition_lottery(request: HttpRequest, pk: int) -> JsonResponse:
             "method": "sha256(seed, utf-8) -> int (big-endian) -> numpy SeedSequence -> PCG64; "
             "ticket = Generator.random(); drawn panel = first index whose cumulative "
             "probability exceeds ticket * total",
+            "drawn_at": composition.drawn_at.isoformat() if composition.drawn_at else None,
             "seed": composition.seed or None,
             "sha256": composition.seed_digest or None,
             "ticket": composition.ticket,
