@@ -88,6 +88,8 @@ def representation(codes: Sequence[str], known: Features) -> list[FeatureShares]
                         float(shares.population_shares[v]),
                     )
                     for v, value in enumerate(shares.values)
+                    # A value no municipality has (a maturity level nobody reached) says nothing.
+                    if country[v]
                 ),
                 shares.distance,
             )
