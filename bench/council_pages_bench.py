@@ -5,7 +5,8 @@ the convener sees them.
 The pages are requested through Django's test client in a `radslag shell` of that database,
 so the figures are server time (routing, queries, templates), without network or browser; each
 page once to warm what a running server has cached, then measured. Goal (issues "The council's
-rounds" and "Initiatives and recommendations"): every page under 300 ms.
+rounds", "Initiatives and recommendations" and "Council composition"): every page under
+300 ms.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import statistics, time
 from django.contrib.auth.models import User
 from django.test import Client
 from radslag.council.models import Round
+from radslag.council.models import Composition
 from radslag.initiatives.models import BudgetRound, Initiative
 
 rounds = {r.kind + ":" + r.status: r.pk for r in Round.objects.filter(is_example=True)}
@@ -30,7 +32,15 @@ for key, pk in sorted(rounds.items()):
     if key.endswith("publicerad"):
         pages.append((f"/radet/omgangar/{pk}/resultat/", "results " + key))
         pages.append((f"/radet/omgangar/{pk}/resultat/?segment=county", "results by county " + key))
+composed = Composition.objects.filter(is_example=True).first().pk
 pages += [
+    ("/radet/representativitet/", "how representative the council is"),
+    ("/radet/sammansattning/", "compositions"),
+    ("/radet/sammansattning/ny/", "new composition (form with suggested quotas)"),
+    (f"/radet/sammansattning/{composed}/", "drawn composition, 290 probabilities"),
+    (f"/radet/sammansattning/{composed}/spela-upp/", "replay of the draw"),
+    (f"/radet/sammansattning/{composed}/lotteri.json", "the published lottery"),
+    (f"/radet/sammansattning/{composed}/representativitet/", "the drawn council's audit"),
     ("/initiativ/", "initiatives"),
     (f"/initiativ/{Initiative.objects.filter(is_example=True).first().pk}/", "one initiative"),
     ("/initiativ/antaganden/", "the value model's assumptions"),

@@ -32,6 +32,8 @@ PAGES_WITH_FORMS = [
     f"/mognad/kommuner/0180/{timezone.localdate().year}/",
     "/konto/api-nycklar/",
     "/radet/omgangar/ny/",
+    "/radet/sammansattning/ny/",
+    "/radet/platser/3/ledamot/",
     "/behov/",
     "/anvandningsfall/",
     "/kommuner/",

@@ -22,6 +22,7 @@ from django.utils import timezone
 from radslag.accounts import invitations, tokens
 from radslag.accounts.models import Role
 from radslag.council import scoring, survey
+from radslag.council.composition_models import Composition
 from radslag.council.models import Item, Round
 from radslag.initiatives.models import BudgetRound, Initiative
 from radslag.maturity.models import Assessment, MaturityModel
@@ -59,6 +60,7 @@ class Site:
     key_id: int
     initiative: Initiative
     budget_round: BudgetRound
+    composition: Composition
     people: dict[str, User | None] = field(default_factory=dict)
 
 
@@ -242,6 +244,27 @@ MATRIX: dict[str, Cell] = {
     "council:propose": Cell(
         lambda s: f"/radet/delta/{s.token}/forslag/", every(302), lambda s: {"label": "Nytt"}
     ),
+    "council:representation": Cell(lambda s: "/radet/representativitet/", PUBLIC),
+    "council:seat_holder": Cell(lambda s: "/radet/platser/3/ledamot/", CONVENER_ONLY),
+    "council:compositions": Cell(lambda s: "/radet/sammansattning/", PUBLIC),
+    "council:composition_create": Cell(lambda s: "/radet/sammansattning/ny/", CONVENER_ONLY),
+    "council:composition": Cell(lambda s: f"/radet/sammansattning/{s.composition.pk}/", PUBLIC),
+    # An empty seed is refused by the field (400) before anything is drawn.
+    "council:composition_draw": Cell(
+        lambda s: f"/radet/sammansattning/{s.composition.pk}/dra/",
+        (302, 400, 403, 403, 403, 403),
+        lambda s: {"seed": ""},
+    ),
+    "council:composition_replay": Cell(
+        lambda s: f"/radet/sammansattning/{s.composition.pk}/spela-upp/", PUBLIC
+    ),
+    "council:composition_lottery": Cell(
+        lambda s: f"/radet/sammansattning/{s.composition.pk}/lotteri.json", PUBLIC
+    ),
+    # The composition is not drawn, so there is no panel to audit.
+    "council:panel_representation": Cell(
+        lambda s: f"/radet/sammansattning/{s.composition.pk}/representativitet/", every(404)
+    ),
     "initiatives:list": Cell(lambda s: "/initiativ/", PUBLIC),
     "initiatives:create": Cell(lambda s: "/initiativ/nytt/", CONVENER_ONLY),
     "initiatives:detail": Cell(lambda s: f"/initiativ/{s.initiative.pk}/", PUBLIC),
@@ -354,7 +377,17 @@ def site() -> Site:
     )
     budget_round = BudgetRound.objects.create(title="Budget", budget=5_000_000)
     budget_round.initiatives.add(initiative)
+    composition = Composition.objects.create(
+        title="Nytt råd",
+        panel_size=1,
+        pool_kind=Composition.PoolKind.NOMINATED,
+        candidates=[{"code": OWN, "values": {}}, {"code": OTHER, "values": {}}],
+        panels=[[0], [1]],
+        panel_probabilities=[0.5, 0.5],
+        selection_probabilities=[0.5, 0.5],
+    )
     return Site(
+        composition=composition,
         initiative=initiative,
         budget_round=budget_round,
         case=case,

@@ -33,6 +33,7 @@ from django.test import override_settings
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from radslag.council.composition_models import Composition
 from radslag.municipalities.models import Municipality
 from radslag.needs import index
 from radslag.needs.models import Need, Theme
@@ -73,6 +74,8 @@ class ExampleSite:
     area_with_cases: str
     # A case whose AI Act class brings obligations with the dates they apply from.
     obligated_case_id: int
+    # The example council composition, drawn.
+    composition_id: int
 
     def __call__(self, path: str) -> str:
         return self.url + path
@@ -115,6 +118,7 @@ def _build_example_data(tmp: Path) -> None:
     call_command("demo_maturity", seed=1, verbosity=0)
     call_command("demo_use_cases", seed=1, verbosity=0)
     call_command("demo_needs", seed=1, count=EXAMPLE_NEEDS, verbosity=0)
+    call_command("demo_composition", seed=1, verbosity=0)
     # One account per role, as `make demo` makes them (the command runs in demo mode only).
     with override_settings(DEMO=True):
         call_command("demo_accounts", verbosity=0)
@@ -173,6 +177,7 @@ def example_site(
                     theme_id=Theme.objects.order_by("pk")[0].pk,
                     area_with_cases=swedish.area,
                     obligated_case_id=_case_with_obligations(),
+                    composition_id=Composition.objects.get(is_example=True).pk,
                 )
             finally:
                 server.stop()

@@ -11,6 +11,8 @@ from playwright.sync_api import Page, expect
 
 from radslag.accounts.demo_accounts import DEMO_PASSWORD
 from radslag.council import survey
+from radslag.council.composition import Definition, compose, draw
+from radslag.council.features import municipality_features
 from radslag.council.models import Item, Round
 from radslag.municipalities.models import Municipality
 from tests.browser.conftest import AXE_SCRIPT, ExampleSite
@@ -42,6 +44,8 @@ def public_pages(site: ExampleSite) -> list[str]:
         "/mognad/modell/",
         f"/mognad/kommuner/{site.municipality_code}/",
         "/radet/",
+        "/radet/representativitet/",
+        "/radet/sammansattning/",
         "/om/tillganglighet/",
         "/om/personuppgifter/",
         "/konto/losenord/",
@@ -61,6 +65,8 @@ ROLE_PAGES: dict[str | None, list[str]] = {
         "/konto/inbjudningar/",
         "/konto/api-nycklar/",
         "/radet/omgangar/ny/",
+        "/radet/sammansattning/ny/",
+        "/radet/platser/3/ledamot/",
         f"/mognad/kommuner/2026/{YEAR}/",
     ],
     "ledamot": ["/radet/"],
@@ -78,7 +84,8 @@ ROLE_PAGES: dict[str | None, list[str]] = {
 
 @pytest.fixture(scope="module")
 def round_pages(example_site: ExampleSite, django_db_blocker: Any) -> list[str]:
-    """An open wiki survey with a link, and its pages."""
+    """An open wiki survey with a link, a composition before and after its draw, and their
+    pages."""
     with django_db_blocker.unblock():
         round_ = Round.objects.create(
             title="Prioritering",
@@ -90,7 +97,22 @@ def round_pages(example_site: ExampleSite, django_db_blocker: Any) -> list[str]:
             Item(round=round_, label=label) for label in ("Tolkning", "Bygglov")
         )
         token = survey.create_link(round_, Municipality.objects.get(code="2026"), None)[1]
-    return [f"/radet/omgangar/{round_.pk}/", f"/radet/delta/{token}/"]
+        known = municipality_features()
+        composition = compose(
+            Definition("Nytt råd", 4, "alla", tuple(sorted(known.of)), ("size",), {}), known
+        )
+        drawn = draw(
+            compose(Definition("Draget råd", 4, "alla", tuple(known.of), ("size",), {}), known),
+            "frö",
+        )
+    return [
+        f"/radet/omgangar/{round_.pk}/",
+        f"/radet/delta/{token}/",
+        f"/radet/sammansattning/{composition.pk}/",
+        f"/radet/sammansattning/{drawn.pk}/",
+        f"/radet/sammansattning/{drawn.pk}/spela-upp/",
+        f"/radet/sammansattning/{drawn.pk}/representativitet/",
+    ]
 
 
 def violations(page: Page) -> list[dict[str, Any]]:

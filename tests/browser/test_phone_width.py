@@ -28,6 +28,10 @@ PAGES: dict[str, Callable[[ExampleSite], str]] = {
     "tema": lambda site: f"/behov/teman/{site.theme_id}/",
     "mognad": lambda site: "/mognad/",
     "mognadsprofil": lambda site: f"/mognad/kommuner/{site.municipality_code}/",
+    "radet-representativitet": lambda site: "/radet/representativitet/",
+    "sammansattningar": lambda site: "/radet/sammansattning/",
+    "sammansattning": lambda site: f"/radet/sammansattning/{site.composition_id}/",
+    "dragning": lambda site: f"/radet/sammansattning/{site.composition_id}/spela-upp/",
 }
 
 

@@ -53,6 +53,7 @@ class Action(StrEnum):
     MANAGE_ROUNDS = "manage_rounds"
     MANAGE_PERSONAL_DATA = "manage_personal_data"
     MANAGE_INITIATIVES = "manage_initiatives"
+    COMPOSE_COUNCIL = "compose_council"
 
 
 class MunicipalAction(StrEnum):

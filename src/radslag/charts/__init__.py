@@ -21,6 +21,7 @@ from radslag.charts.choropleth import (
     locator,
     quantile_breaks,
 )
+from radslag.charts.comparison import PairRow, comparison_bars
 from radslag.charts.figure import Chart, Swatch, Table
 from radslag.charts.intervals import IntervalRow, interval_chart
 from radslag.charts.line import line_chart
@@ -30,11 +31,13 @@ __all__ = [
     "IntervalRow",
     "LegendClass",
     "LevelRow",
+    "PairRow",
     "Series",
     "Swatch",
     "Table",
     "choropleth",
     "colour_of",
+    "comparison_bars",
     "count_legend",
     "interval_chart",
     "legend",

@@ -16,6 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from radslag.core.models import ExampleData
 from radslag.core.text_limits import TITLE
+
+# The seats and compositions live in their own module; imported here so that Django finds them.
+from radslag.council.composition_models import Composition as Composition
+from radslag.council.composition_models import Seat as Seat
 from radslag.municipalities.models import Municipality
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.dispatch import Signal
 
 from radslag.municipalities.models import (
     KPI,
@@ -28,6 +29,13 @@ REFERENCE_SOURCE = "Kolada (RKA), export hösten 2024"
 _CODE = re.compile(r"^\d{4}$")
 _COUNTY = re.compile(r"^\d{2}$")
 _KPI_FILE = re.compile(r"^ddf--datapoints--([a-z]\d{5})--by--geo--year\.csv$")
+
+
+# Sent inside load_reference's transaction, after the municipalities are in place, with
+# ``data_dir``: apps above this one load their own reference data (the council's seats) from
+# it, and a receiver's ReferenceDataError undoes the whole load. Each receiver returns a line
+# for the command to report.
+reference_loaded = Signal()
 
 
 class ReferenceDataError(Exception):
@@ -49,6 +57,8 @@ class LoadSummary:
     kpis: int
     figures_created: int
     figures_updated: int
+    # What the apps that load their own reference data with it said they loaded.
+    others: tuple[str, ...] = ()
 
 
 def _rows(path: Path, required: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -175,8 +185,14 @@ def load_reference(data_dir: Path = DATA_DIR) -> LoadSummary:
             id=kpi, defaults={"title": title, "unit": unit, "description": description}
         )
     created, updated = _upsert_figures(data)
+    reported = reference_loaded.send(sender=LoadSummary, data_dir=data_dir)
     return LoadSummary(
-        len(data.counties), len(data.municipalities), len(data.kpis), created, updated
+        len(data.counties),
+        len(data.municipalities),
+        len(data.kpis),
+        created,
+        updated,
+        tuple(str(line) for _receiver, line in reported if line),
     )
 
 

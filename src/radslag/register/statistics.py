@@ -97,3 +97,10 @@ def _per_municipality(cases: UseCaseQuerySet) -> dict[str, int]:
     for _pk, code in pairs:
         counts[code] = counts.get(code, 0) + 1
     return counts
+
+
+def municipalities_in_production() -> frozenset[str]:
+    """The municipalities with a published use case in production, as runner or partner: a
+    feature the council's composition draws on."""
+    cases = UseCase.objects.published().filter(stage=Stage.IN_PRODUCTION)
+    return frozenset(_per_municipality(cases))

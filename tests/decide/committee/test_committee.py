@@ -434,6 +434,14 @@ def test_it_names_quotas_that_clash_only_together() -> None:
     # Relaxing one bound suffices, but both quotas are part of the clash.
     assert "size=s (min 2, max 2)" in error.value.problems[0]
     assert "ai=n (min 1, max 2)" in error.value.problems[0]
+    assert error.value.clashing == (("size", "s"), ("ai", "n"))
+
+
+def test_it_names_the_quota_beyond_its_pool_as_the_clash() -> None:
+    pool = Pool.from_columns({"size": ["s", "s", "m", "m", "l"]})
+    with pytest.raises(InfeasibleQuotasError) as error:
+        leximin_lottery(pool, Quotas(3, {"size": {"l": (2, 2), "s": (0, 2)}}))
+    assert error.value.clashing == (("size", "l"),)
 
 
 def test_it_builds_quotas_around_population_shares() -> None:

@@ -17,6 +17,7 @@ from radslag.accounts import permissions
 from radslag.council import ballots, scoring, survey
 from radslag.council.forms import RoundForm
 from radslag.council.models import Item, Link, Round
+from radslag.council.seats import current_seats
 
 # Which status a round may move to from each.
 NEXT_STATUS = {
@@ -49,6 +50,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "drafts": Round.objects.filter(status=Round.Status.DRAFT) if _may_manage(request) else [],
         "may_manage": _may_manage(request),
         "insider": _may_manage(request) or permissions.is_council_member(request.user),
+        "seats": current_seats(),
+        "may_seat": permissions.can(request.user, permissions.Action.COMPOSE_COUNCIL),
     }
     return render(request, "council/index.html", context)
 

@@ -45,11 +45,20 @@ class InfeasibleQuotasError(ValueError):
         What cannot be met, each naming the feature values involved.
     relaxation : tuple of QuotaChange
         The smallest total change to the bounds after which a panel exists.
+    clashing : tuple of (str, str)
+        The ``(feature, value)`` of the quotas that cannot be met together, an irreducible set
+        (:func:`clashing_quotas`), so that a form can mark each of them.
     """
 
-    def __init__(self, problems: tuple[str, ...], relaxation: tuple[QuotaChange, ...]) -> None:
+    def __init__(
+        self,
+        problems: tuple[str, ...],
+        relaxation: tuple[QuotaChange, ...],
+        clashing: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         self.problems = problems
         self.relaxation = relaxation
+        self.clashing = clashing
         nearest = "; ".join(str(change) for change in relaxation) or "none found"
         super().__init__(
             "quotas cannot be met: " + "; ".join(problems) + f". Nearest quotas that can: {nearest}"
@@ -137,13 +146,14 @@ def require_feasible(
         if found:
             return
     relaxation = nearest_relaxation(problem, labels)
+    clashing = clashing_quotas(problem)
     if not problems:
         named = ", ".join(
             f"{labels[v][0]}={labels[v][1]} (min {problem.lower[v]}, max {problem.upper[v]})"
-            for v in clashing_quotas(problem)
+            for v in clashing
         )
         problems = [f"the quotas on {named} cannot all be met together"]
-    raise InfeasibleQuotasError(tuple(problems), relaxation)
+    raise InfeasibleQuotasError(tuple(problems), relaxation, tuple(labels[v] for v in clashing))
 
 
 def clashing_quotas(problem: TypedQuotas) -> list[int]:

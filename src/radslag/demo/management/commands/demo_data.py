@@ -12,7 +12,8 @@ class Command(BaseCommand):
     help = (
         "Fill the database with example data, labelled exempeldata wherever it is shown: "
         "maturity self-assessments of every municipality, Swedish use cases, needs, the "
-        "council's rounds, initiatives and budget rounds. "
+        "council's rounds, members on its seats and a drawn composition, initiatives and budget "
+        "rounds. "
         "Deterministic for a seed; replaces earlier example data and never touches real data."
     )
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             "demo_use_cases",
             "demo_needs",
             "demo_council",
+            "demo_composition",
             "demo_initiatives",
         ):
             call_command(command, seed=seed, stdout=self.stdout, stderr=self.stderr)

@@ -8,7 +8,10 @@ from radslag.municipalities.reference import ReferenceDataError, load_reference
 
 
 class Command(BaseCommand):
-    help = "Load the municipalities, counties and Kolada key figures shipped with Rådslag."
+    help = (
+        "Load the municipalities, counties and Kolada key figures shipped with Rådslag, and "
+        "the reference data of the apps built on them (the council's seats)."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -20,3 +23,5 @@ class Command(BaseCommand):
             f"{summary.kpis} KPIs; key figures: {summary.figures_created} new, "
             f"{summary.figures_updated} updated."
         )
+        for line in summary.others:
+            self.stdout.write(line)
