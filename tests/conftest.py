@@ -26,3 +26,12 @@ def reference_data() -> None:
 
     if not Municipality.objects.exists():
         load_reference()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_next_steps_landscape() -> None:
+    """Tests roll back, so a table can return to the same rows, latest id and time as an
+    earlier test's; the landscape the next-steps pages keep must not outlive a test."""
+    from radslag.guidance import landscape
+
+    landscape._KEPT.clear()

@@ -147,7 +147,12 @@ def inventory() -> tuple[PersonalData, ...]:
         ),
         PersonalData(
             _("Vem som skapade en av rådets omgångar eller en kommuns deltagarlänk"),
-            ("council.round.created_by", "council.link.created_by"),
+            (
+                "council.round.created_by",
+                "council.link.created_by",
+                "council.composition.created_by",
+                "council.composition.drawn_by",
+            ),
             _("För att kunna visa vem som startade omgången och delade länken."),
             _("Så länge omgången finns."),
             _("Samordnarna."),
@@ -167,13 +172,20 @@ def inventory() -> tuple[PersonalData, ...]:
         ),
         PersonalData(
             _("En rådsledamots rangordning i en omgång"),
-            ("council.ballot.person",),
+            ("council.ballot.person", "council.scoringsheet.person"),
             _(
                 "För att ledamoten ska kunna ändra sin rangordning medan omgången är öppen. "
                 "Resultatet visar bara alla ledamöters sammantaget."
             ),
             _("Så länge omgången finns."),
             _("Ingen; bara summan visas."),
+        ),
+        PersonalData(
+            _("Vem som har en plats i rådet"),
+            ("council.seat.holder",),
+            _("Rådets ledamöter och de kommuner de företräder är offentliga."),
+            _("Så länge personen har platsen."),
+            _("Alla: rådets sida visar ledamöterna."),
         ),
         PersonalData(
             _("Kontaktuppgifter i registret över användningsfall"),
