@@ -32,6 +32,11 @@ def reference_data() -> None:
 def _fresh_next_steps_landscape() -> None:
     """Tests roll back, so a table can return to the same rows, latest id and time as an
     earlier test's; the landscape the next-steps pages keep must not outlive a test."""
+    from django.core.cache import cache
+
     from radslag.guidance import landscape
 
     landscape._KEPT.clear()
+    # Rolled-back rows come back with the same ids, so anything cached under an id (a round's
+    # fit, a budget round's portfolio) would otherwise carry over into the next test.
+    cache.clear()
