@@ -30,6 +30,12 @@ def is_valid(key: str) -> bool:
     return bool(_PATTERN.fullmatch(key))
 
 
+def usable(value: object) -> str:
+    """``value`` as a key if it is a valid one, else empty (no protection against a retry)."""
+    text = str(value or "").strip()
+    return text if is_valid(text) else ""
+
+
 def key_problem(key: str | None) -> str | None:
     """Why an ``Idempotency-Key`` header cannot be used, in English for the API; None if it can."""
     if key is None or is_valid(key):
@@ -54,5 +60,4 @@ class IdempotencyKeyField(forms.CharField):
         super().__init__(max_length=None, **kwargs)  # type: ignore[arg-type]
 
     def clean(self, value: object) -> str:
-        text = str(value or "").strip()
-        return text if is_valid(text) else ""
+        return usable(value)
