@@ -25,6 +25,8 @@ from pathlib import Path
 
 import httpx
 
+from bench import load_faults
+
 CLIENTS = 50
 DURATION = 15.0 if os.environ.get("RADSLAG_BENCH_QUICK") else 60.0
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
@@ -199,6 +201,14 @@ def run_engine(engine: str) -> None:
     print(f"|  | slowest medians, ms: {slowest} | | | | | | |", flush=True)
 
 
+def run_faults(engine: str) -> None:
+    env = prepare(engine)
+    log = HOME / engine / "faults-server.log"
+    print(f"\n{engine}:", flush=True)
+    for line in load_faults.run_faults(RADSLAG, env, free_port(), log):
+        print(f"- {line}", flush=True)
+
+
 def main() -> None:
     print(
         f"Reads: {CLIENTS} concurrent clients for {DURATION:.0f} s per engine against "
@@ -206,5 +216,13 @@ def main() -> None:
     )
     print("| engine | paths | requests | per second (200s) | p50 ms | p95 ms | p99 ms | not 200 |")
     print("|---|---:|---:|---:|---:|---:|---:|---|")
-    for engine in ("sqlite", "postgresql"):
+    engines = [
+        e
+        for e in ("sqlite", "postgresql")
+        if e in os.environ.get("RADSLAG_LOAD_ENGINES", "sqlite,postgresql")
+    ]
+    for engine in engines:
         run_engine(engine)
+    print("\nWrites, a kill and concurrent edits (bench/load_faults.py):")
+    for engine in engines:
+        run_faults(engine)
