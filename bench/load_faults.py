@@ -122,6 +122,9 @@ class Writes:
     merges: list[tuple[int, int]] = field(default_factory=list)
     replays: int = 0
     replays_matched: int = 0
+    # Retries after a lost answer that the server answered with the write stored the first
+    # time: the case the idempotency key exists for.
+    recovered: int = 0
     retries: int = 0
     gave_up: int = 0
     latencies: list[float] = field(default_factory=list)
@@ -224,6 +227,7 @@ async def _writer(
                 continue
             need = int(answer.json()["id"])
             writes.needs[idempotency_key] = need
+            writes.recovered += answer.headers.get("Idempotent-Replayed") == "true"
             if pace.random() < 0.1:  # the answer "lost": the client sends it again
                 again = await _send(
                     client, writes, stop + RETRY_FOR, "POST", "/api/v1/behov/", **send
@@ -430,8 +434,9 @@ def run_faults(radslag: str, env: dict[str, str], port: int, log: Path) -> list[
         f"ms; retries after no answer: {writes.retries}, given up: {writes.gave_up}",
         "answers: " + ", ".join(f"{k} {v}" for k, v in sorted(writes.answers.items())),
         ", ".join(f"{name} {value}" for name, value in found.items()),
-        f"submissions sent again after an acknowledgement: {writes.replays}, answered with the "
-        f"same submission: {writes.replays_matched}",
+        f"submissions whose answer was lost, stored once and found by their retry: "
+        f"{writes.recovered}; sent again after an acknowledgement: {writes.replays}, answered "
+        f"with the same submission: {writes.replays_matched}",
         f"concurrent edits: {len(paths)} records × {EDIT_ROUNDS} rounds × {EDITORS} clients "
         f"on the same version: saved {edits.saved}, refused 409 {edits.refused}, other "
         f"{edits.other or 0}, rounds with a lost or doubled update {edits.lost}",

@@ -20,11 +20,16 @@ them empty the cache it is read from.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from django.core.cache import caches
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
+
+T = TypeVar("T")
 
 # The app labels whose tables pages are computed from.
 DOMAINS = (
@@ -102,3 +107,23 @@ def stamps(*domains: str) -> str:
         cursor.execute("SELECT domain, version FROM core_datastamp")
         found = dict(cursor.fetchall())
     return ".".join(f"{domain}{found.get(domain, 0)}" for domain in sorted(domains))
+
+
+def cached(name: str, key: object, domains: tuple[str, ...], compute: Callable[[], T]) -> T:
+    """``compute()``, from this process's cache while none of ``domains`` has changed.
+
+    For a result that pages recompute for signed-in people too, where the whole page cannot
+    be kept. ``key`` is what else the result depends on (an id, who may see what); its
+    ``repr`` is part of the cache key, so keep it short.
+    """
+    digest = hashlib.sha256(f"{name}:{stamps(*domains)}:{key!r}".encode()).hexdigest()
+    parts = caches[CACHE_ALIAS]
+    found = parts.get(digest, _MISSING)
+    if found is not _MISSING:
+        return found  # type: ignore[no-any-return]
+    value = compute()
+    parts.set(digest, value, TIMEOUT)
+    return value
+
+
+_MISSING = object()

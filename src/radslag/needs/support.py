@@ -53,7 +53,6 @@ def submit_once(
         earlier = earlier_submission(need.created_by, key)
         if earlier is None:
             raise
-        need.pk = None
         return earlier, False
 
 
