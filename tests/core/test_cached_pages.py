@@ -139,3 +139,11 @@ def test_the_stamps_are_kept_in_the_database_for_every_process() -> None:
     _need()
     assert DataStamp.objects.get(domain="needs").version >= 1
     assert caches[freshness.CACHE_ALIAS] is not caches["default"]
+
+
+def test_a_stamp_made_anew_never_returns_to_a_value_it_had() -> None:
+    _need()
+    reached = DataStamp.objects.get(domain="needs").version
+    DataStamp.objects.all().delete()
+    _need()
+    assert DataStamp.objects.get(domain="needs").version > reached

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -49,8 +50,11 @@ CACHE_ALIAS = "parts"
 TIMEOUT = 24 * 3600
 
 _WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+["`]?(\w+)', re.IGNORECASE)
+# A stamp's row made anew (a new database, or rows deleted under a running server) starts at
+# the current time in microseconds, far above any count it had reached before: a stamp never
+# comes back to a value a cached part was stored under.
 _BUMP = (
-    "INSERT INTO core_datastamp (domain, version) VALUES (%s, 1) "
+    "INSERT INTO core_datastamp (domain, version) VALUES (%s, %s) "
     "ON CONFLICT (domain) DO UPDATE SET version = core_datastamp.version + 1"
 )
 # Off while migrations run: the stamps' table may not exist yet, and no process has cached
@@ -76,7 +80,7 @@ def _watch_writes(execute: Any, sql: str, params: Any, many: bool, context: dict
     if domain is not None:
         # A cursor of its own: the caller may still read the statement's own results.
         with context["connection"].cursor() as cursor:
-            cursor.execute(_BUMP, [domain])
+            cursor.execute(_BUMP, [domain, time.time_ns() // 1000])
     return result
 
 
