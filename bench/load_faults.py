@@ -15,9 +15,9 @@ load test's database (``bench/load_bench.py``):
 - count: afterwards the database is asked what it holds. Every acknowledged write must be
   stored exactly once (none lost, none doubled), and nothing stored that no client had asked
   for.
-- concurrent edits: :data:`EDITORS` clients read the same use case (and the same need), then
-  all send a change based on the version they read at once; exactly one may be saved, the
-  others must be told 409, and the stored record must be the saved one's.
+- concurrent edits (``bench/load_edits.py``): clients read the same use case (and the same
+  need), then all send a change based on the version they read at once; exactly one may be
+  saved, the others must be told 409, and the stored record must be the saved one's.
 
 Every run stops by itself: the write load after :data:`DURATION` seconds plus at most
 :data:`RETRY_FOR` seconds of retries, each edit round after one answer per client.
@@ -40,10 +40,10 @@ from pathlib import Path
 
 import httpx
 
+from bench import load_edits
+
 WRITERS = 20
 VOTERS = 20
-EDITORS = 10
-EDIT_ROUNDS = 10
 DURATION = 20.0 if os.environ.get("RADSLAG_BENCH_QUICK") else 40.0
 RETRY_FOR = 60.0
 ITEMS = 20
@@ -325,46 +325,6 @@ async def write_load(server: Server, made: dict[str, object], password: str) -> 
     return writes, killed
 
 
-@dataclass
-class EditRounds:
-    saved: int = 0
-    refused: int = 0
-    other: dict[str, int] = field(default_factory=dict)
-    lost: int = 0  # rounds whose stored record is not the one saved change, or with two saved
-
-
-async def _edit_round(base: str, key: str, path: str, round_: int, tally: EditRounds) -> None:
-    headers = {"Authorization": f"Bearer {key}"}
-    async with httpx.AsyncClient(base_url=base, timeout=30, headers=headers) as client:
-        version = (await client.get(path)).json()["version"]
-        titles = [f"Lasttest redigering {round_}-{n}" for n in range(EDITORS)]
-        answers = await asyncio.gather(
-            *(client.patch(path, json={"title": title, "version": version}) for title in titles)
-        )
-        saved = [
-            title
-            for title, answer in zip(titles, answers, strict=True)
-            if answer.status_code == 200
-        ]
-        for answer in answers:
-            if answer.status_code not in (200, 409):
-                tally.other[str(answer.status_code)] = (
-                    tally.other.get(str(answer.status_code), 0) + 1
-                )
-        tally.saved += len(saved)
-        tally.refused += sum(answer.status_code == 409 for answer in answers)
-        stored = (await client.get(path)).json()["title"]
-        tally.lost += len(saved) != 1 or stored != saved[0]
-
-
-async def edit_load(base: str, key: str, paths: list[str]) -> EditRounds:
-    tally = EditRounds()
-    for path in paths:
-        for round_ in range(EDIT_ROUNDS):
-            await _edit_round(base, key, path, round_, tally)
-    return tally
-
-
 def checked(writes: Writes, stored: dict[str, list]) -> dict[str, int]:  # type: ignore[type-arg]
     """Acknowledged against stored, by key: lost, doubled, and stored without acknowledgement."""
     stored_needs = [key for key, _pk in stored["needs"]]
@@ -418,12 +378,12 @@ def run_faults(radslag: str, env: dict[str, str], port: int, log: Path) -> list[
         writes, killed = asyncio.run(write_load(server, made, password))
         key = made["keys"][0][1]
         paths = [f"/api/v1/anvandningsfall/{made['case']}/", f"/api/v1/behov/{made['need']}/"]
-        edits = asyncio.run(edit_load(server.base, key, paths))
+        edits = asyncio.run(load_edits.edit_load(server.base, key, paths))
     finally:
         server.stop()
     count = COUNT.replace("RUN", str(made["run"])).replace("ROUND", str(made["round"]))
     found = checked(writes, json.loads(shell(radslag, env, count)))
-    from bench.load_bench import percentile
+    from bench.load_bench import percentile  # here: load_bench imports this module
 
     writes_done = len(writes.needs) + len(writes.votes) + len(writes.merges)
     return [
@@ -437,7 +397,8 @@ def run_faults(radslag: str, env: dict[str, str], port: int, log: Path) -> list[
         f"submissions whose answer was lost, stored once and found by their retry: "
         f"{writes.recovered}; sent again after an acknowledgement: {writes.replays}, answered "
         f"with the same submission: {writes.replays_matched}",
-        f"concurrent edits: {len(paths)} records × {EDIT_ROUNDS} rounds × {EDITORS} clients "
+        f"concurrent edits: {len(paths)} records × {load_edits.ROUNDS} rounds × "
+        f"{load_edits.EDITORS} clients "
         f"on the same version: saved {edits.saved}, refused 409 {edits.refused}, other "
         f"{edits.other or 0}, rounds with a lost or doubled update {edits.lost}",
     ]
