@@ -3,12 +3,15 @@
 For each engine (SQLite and PostgreSQL) this sets up a database with the reference data and
 the example data (once; kept under ``var/loadtest/``), starts the production server exactly as
 the README's production section does (gunicorn, hashed static files, no debug), and runs
-50 concurrent clients over the main public pages and the API for a fixed time. It reports
-requests, throughput and latency percentiles, and counts every answer that is not a 200.
+50 concurrent clients over the main public pages and the API for a fixed time, after a warm-up
+of the same load (each worker keeps its own cache of computed pages, so each computes each page
+once; the warm-up's figures are printed too). It reports requests, throughput and latency
+percentiles, and counts every answer that is not a 200. Then the writes, the kill and the
+concurrent edits of ``bench/load_faults.py`` run against the same database.
 
 The clients run in this process on the same two cores as the server, so the figures are a
 lower bound for a server with a separate load generator. ``RADSLAG_BENCH_QUICK=1`` runs 15 s
-per engine instead of 60 s.
+per engine instead of 60 s; ``RADSLAG_LOAD_ENGINES=sqlite`` runs one engine.
 """
 
 from __future__ import annotations
@@ -25,8 +28,11 @@ from pathlib import Path
 
 import httpx
 
+from bench import load_faults
+
 CLIENTS = 50
 DURATION = 15.0 if os.environ.get("RADSLAG_BENCH_QUICK") else 60.0
+WARM_UP = 30.0
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 HOME = Path("var/loadtest").resolve()
 RADSLAG = str(Path(sys.executable).with_name("radslag"))
@@ -81,6 +87,8 @@ def prepare(engine: str) -> dict[str, str]:
     env = environment(engine)
     ready = HOME / engine / "ready"
     if ready.exists():
+        # A database made by an earlier version of Rådslag gets its newer migrations.
+        subprocess.run([RADSLAG, "migrate", "--no-input", "-v0"], env=env, check=True)
         return env
     (HOME / engine).mkdir(parents=True, exist_ok=True)
     if engine == "postgresql":
@@ -144,11 +152,11 @@ async def reader(
             result.failures[status] = result.failures.get(status, 0) + 1
 
 
-async def read_load(base: str, paths: list[str]) -> Result:
+async def read_load(base: str, paths: list[str], duration: float) -> Result:
     result = Result()
     limits = httpx.Limits(max_connections=CLIENTS, max_keepalive_connections=CLIENTS)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-        deadline = time.monotonic() + DURATION
+        deadline = time.monotonic() + duration
         await asyncio.gather(*(reader(client, paths, i, deadline, result) for i in range(CLIENTS)))
     return result
 
@@ -177,13 +185,22 @@ def run_engine(engine: str) -> None:
             except httpx.TransportError:
                 time.sleep(0.5)
         paths = discover(base)
-        for path in paths:  # one warm-up round, as a running server has had
-            httpx.get(base + path, timeout=60)
-        result = asyncio.run(read_load(base, paths))
+        # The same load, not measured, until every worker has computed every page once (a
+        # worker's cache is its own), as a server that has been running has; shown apart.
+        cold = asyncio.run(read_load(base, paths, WARM_UP))
+        result = asyncio.run(read_load(base, paths, DURATION))
     finally:
         server.terminate()
         server.wait(timeout=60)
         log.close()
+    print(
+        f"| {engine}, first {WARM_UP:.0f} s (cold caches) | {len(paths)} | "
+        f"{len(cold.latencies) + sum(cold.failures.values())} | "
+        f"{len(cold.latencies) / WARM_UP:.1f} | {percentile(cold.latencies, 0.5):.0f} | "
+        f"{percentile(cold.latencies, 0.95):.0f} | {percentile(cold.latencies, 0.99):.0f} | "
+        f"{sum(cold.failures.values())} |",
+        flush=True,
+    )
     done = len(result.latencies)
     failed = sum(result.failures.values())
     print(
@@ -197,12 +214,29 @@ def run_engine(engine: str) -> None:
     print(f"|  | slowest medians, ms: {slowest} | | | | | | |", flush=True)
 
 
+def run_faults(engine: str) -> None:
+    env = prepare(engine)
+    log = HOME / engine / "faults-server.log"
+    print(f"\n{engine}:", flush=True)
+    for line in load_faults.run_faults(RADSLAG, env, free_port(), log):
+        print(f"- {line}", flush=True)
+
+
 def main() -> None:
     print(
         f"Reads: {CLIENTS} concurrent clients for {DURATION:.0f} s per engine against "
-        "`radslag serve` (default workers) on loopback; example data, seed 1.\n"
+        f"`radslag serve` (default workers) on loopback, after {WARM_UP:.0f} s of the same "
+        "load that fills every worker's cache; example data, seed 1.\n"
     )
     print("| engine | paths | requests | per second (200s) | p50 ms | p95 ms | p99 ms | not 200 |")
     print("|---|---:|---:|---:|---:|---:|---:|---|")
-    for engine in ("sqlite", "postgresql"):
+    engines = [
+        e
+        for e in ("sqlite", "postgresql")
+        if e in os.environ.get("RADSLAG_LOAD_ENGINES", "sqlite,postgresql")
+    ]
+    for engine in engines:
         run_engine(engine)
+    print("\nWrites, a kill and concurrent edits (bench/load_faults.py):")
+    for engine in engines:
+        run_faults(engine)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from django.core.cache import caches
 
+from radslag.core import freshness
 from radslag.municipalities.reference import load_reference
 
 
@@ -40,3 +42,12 @@ def _fresh_next_steps_landscape() -> None:
     # Rolled-back rows come back with the same ids, so anything cached under an id (a round's
     # fit, a budget round's portfolio) would otherwise carry over into the next test.
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_parts() -> Iterator[None]:
+    """Each test starts with no cached pages: its rolled-back data stamps start over where an
+    earlier test's did, and would find that test's pages under them."""
+    caches[freshness.CACHE_ALIAS].clear()
+    yield
+    caches[freshness.CACHE_ALIAS].clear()

@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "radslag.throttle.ThrottleMiddleware",
+    # After the CSRF middleware, which sets the token cookie on a cached page's way out too.
+    "radslag.page_cache.PageCacheMiddleware",
     # Last, as django-axes requires: it turns a lockout raised while signing in into its page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -262,7 +264,14 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
         if _cache_url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Computed page parts: each process's own memory, kept in step across processes by the
+    # data stamps in the database (radslag.core.freshness), so nothing to configure.
+    "parts": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "radslag-parts",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 
 # Anonymous visitors' requests per window (requests, seconds) on costly endpoints; see

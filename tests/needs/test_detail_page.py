@@ -73,6 +73,16 @@ def test_it_lists_matching_use_cases_and_who_runs_them_in_production(
     assert "Umeå" in response.content.decode()
 
 
+def test_a_signed_in_person_sees_a_use_case_registered_since_their_last_look(
+    staff: Client, make_need: MakeNeed
+) -> None:
+    need = make_need("0180")
+    assert staff.get(f"/behov/{need.pk}/").context["solutions"].cases == []
+    speech_case("2480")
+    solutions = staff.get(f"/behov/{need.pk}/").context["solutions"]
+    assert [s.case.organisation_id for s in solutions.cases] == ["2480"]
+
+
 def test_one_solution_run_by_several_municipalities_is_listed_once_with_all_of_them(
     client: Client, make_need: MakeNeed
 ) -> None:

@@ -19,6 +19,10 @@ class ForbiddenError(Exception):
     """The key's owner may not do this (another municipality's object, say)."""
 
 
+class ConflictError(Exception):
+    """The record changed after the version the client based its change on."""
+
+
 class InvalidDataError(Exception):
     """The data breaks the same rules the forms apply; ``errors`` by field."""
 
@@ -62,6 +66,10 @@ def install_handlers(api: NinjaAPI) -> None:
     def invalid(request: HttpRequest, error: InvalidDataError) -> HttpResponse:
         body = {"detail": str(error), "errors": error.errors}
         return api.create_response(request, body, status=400)
+
+    @api.exception_handler(ConflictError)
+    def conflict(request: HttpRequest, error: ConflictError) -> HttpResponse:
+        return api.create_response(request, {"detail": str(error)}, status=409)
 
     @api.exception_handler(BadRequestError)
     def bad_request(request: HttpRequest, error: BadRequestError) -> HttpResponse:

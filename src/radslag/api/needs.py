@@ -5,22 +5,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 
 from radslag.accounts import permissions
 from radslag.accounts.audit import acting_as
 from radslag.accounts.permissions import MunicipalAction
 from radslag.api.auth import READ_ERRORS, WRITE_ERRORS, ErrorOut, PersonalKey
-from radslag.api.errors import ForbiddenError, NotFoundError
+from radslag.api.errors import BadRequestError, ConflictError, ForbiddenError, NotFoundError
 from radslag.api.forms_as_schemas import errors_of, form_data, schema_of
 from radslag.api.pagination import Page, PageQuery, page_of
+from radslag.core import idempotency
 from radslag.core.areas import Area
+from radslag.core.versions import StaleVersionError, claim_version
 from radslag.municipalities.sizeclass import SizeClass
 from radslag.needs import index
 from radslag.needs.forms import NeedForm
 from radslag.needs.models import Need
-from radslag.needs.support import submit
+from radslag.needs.support import earlier_submission, submit_once
 
 router = Router(tags=["behov"])
 
@@ -36,6 +39,10 @@ class NeedOut(Schema):
     supporting_municipalities: list[str]
     merged_into: int | None
     is_example: bool
+    version: int = Field(
+        description="raised by every correction; send it back with a correction so that one "
+        "based on an older version is refused (409) instead of overwriting another's"
+    )
 
 
 class SimilarOut(Schema):
@@ -58,6 +65,29 @@ class NeedFilters(PageQuery):
 
 
 NeedIn = schema_of("NeedIn", NeedForm)
+NeedCorrectionIn = schema_of(
+    "NeedCorrectionIn",
+    NeedForm,
+    version=(
+        int | None,
+        Field(
+            None,
+            ge=1,
+            description="the version the correction is based on, as read; if the submission "
+            "has changed since, nothing is saved and the answer is 409",
+        ),
+    ),
+)
+IDEMPOTENCY_HEADER = {
+    "in": "header",
+    "name": idempotency.HEADER,
+    "required": False,
+    "schema": {"type": "string", "minLength": 16, "maxLength": idempotency.MAX_LENGTH},
+    "description": "A key the client makes for this submission (a UUID, say), sent again "
+    "unchanged when it retries. A retry with a key the same person has used answers 201 with "
+    "the submission stored the first time (and the header Idempotent-Replayed: true) and "
+    "stores nothing new.",
+}
 
 
 def _out(request: HttpRequest, need: Need) -> dict[str, Any]:
@@ -74,6 +104,7 @@ def _out(request: HttpRequest, need: Need) -> dict[str, Any]:
         ),
         "merged_into": need.merged_into_id,
         "is_example": need.is_example,
+        "version": need.version,
     }
 
 
@@ -125,8 +156,21 @@ def _check_codes(request: HttpRequest, given: dict[str, Any]) -> None:
     response={201: NeedCreatedOut, **WRITE_ERRORS},
     auth=PersonalKey(),
     summary="Submit a need for one of the key owner's municipalities",
+    openapi_extra={"parameters": [IDEMPOTENCY_HEADER]},
 )
-def create_need(request: HttpRequest, payload: NeedIn) -> Status[dict[str, Any]]:  # type: ignore[valid-type]
+def create_need(
+    request: HttpRequest,
+    payload: NeedIn,  # type: ignore[valid-type]
+    response: HttpResponse,
+) -> Status[dict[str, Any]]:
+    key = request.headers.get(idempotency.HEADER)
+    problem = idempotency.key_problem(key)
+    if problem is not None:
+        raise BadRequestError(problem)
+    earlier = earlier_submission(request.user, key or "")
+    if earlier is not None:
+        response[REPLAYED] = "true"
+        return Status(201, _created(request, earlier))
     given = payload.dict(exclude_unset=True)  # type: ignore[attr-defined]
     _check_codes(request, given)
     # No near-duplicate question to answer through the API: it is submitted, and the similar
@@ -139,28 +183,40 @@ def create_need(request: HttpRequest, payload: NeedIn) -> Status[dict[str, Any]]
     with acting_as(request.user):
         need = form.save(commit=False)
         need.created_by = request.user
-        submit(need, form.cleaned_data["supporters"])
+        need, created = submit_once(need, form.cleaned_data["supporters"], key or "")
+    if not created:
+        response[REPLAYED] = "true"
+    return Status(201, _created(request, need))
+
+
+REPLAYED = "Idempotent-Replayed"
+
+
+def _created(request: HttpRequest, need: Need) -> dict[str, Any]:
     similar = index.similar_needs(need.title, need.text, exclude=need.pk)
     listed = [
         {"id": s.need.pk, "title": s.need.title, "similarity": round(s.similarity, 3)}
         for s in similar
     ]
-    return Status(201, _out(request, need) | {"similar": listed})
+    return _out(request, need) | {"similar": listed}
 
 
 @router.patch(
     "/behov/{need_id}/",
-    response={200: NeedOut, 404: ErrorOut, **WRITE_ERRORS},
+    response={200: NeedOut, 404: ErrorOut, 409: ErrorOut, **WRITE_ERRORS},
     auth=PersonalKey(),
     summary="Correct a submission of one of the key owner's municipalities",
+    description="Send the `version` read with the submission: if someone has changed it since, "
+    "the answer is 409 and nothing is saved.",
 )
-def update_need(request: HttpRequest, need_id: int, payload: NeedIn) -> dict[str, Any]:  # type: ignore[valid-type]
+def update_need(request: HttpRequest, need_id: int, payload: NeedCorrectionIn) -> dict[str, Any]:  # type: ignore[valid-type]
     need = Need.objects.filter(pk=need_id).first() if 0 < need_id < 2**62 else None
     if need is None:
         raise NotFoundError(f"no submission has id {need_id}")
     if not permissions.can_edit(request.user, need):
         raise ForbiddenError(f"the key's owner may not change submission {need_id}")
     given = payload.dict(exclude_unset=True)  # type: ignore[attr-defined]
+    seen = given.pop("version", None)
     given.pop("supporters", None)  # support is added on the need's page or by a new submission
     _check_codes(request, given)
     form = NeedForm(
@@ -170,6 +226,14 @@ def update_need(request: HttpRequest, need_id: int, payload: NeedIn) -> dict[str
     )
     if not form.is_valid():
         raise errors_of(form)
-    with acting_as(request.user):
+    with transaction.atomic(), acting_as(request.user):
+        try:
+            claim_version(need, seen)
+        except StaleVersionError as stale:
+            raise ConflictError(
+                f"submission {need_id} has been changed by someone else since version {seen}; "
+                f"it is now at version {stale.current}: read it again and send the correction "
+                "with that version"
+            ) from None
         form.save()
     return _out(request, need)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.http import HttpRequest
 from ninja import Field, Status
 
@@ -12,9 +13,10 @@ from radslag.accounts import permissions
 from radslag.accounts.audit import acting_as
 from radslag.accounts.permissions import MunicipalAction
 from radslag.api.auth import WRITE_ERRORS, ErrorOut, PersonalKey
-from radslag.api.errors import ForbiddenError, NotFoundError
+from radslag.api.errors import ConflictError, ForbiddenError, NotFoundError
 from radslag.api.forms_as_schemas import errors_of, form_data, schema_of
 from radslag.api.use_cases import UseCaseDetailOut, _base, _out, router
+from radslag.core.versions import StaleVersionError, claim_version
 from radslag.register import exports
 from radslag.register.aiact import QUESTIONS
 from radslag.register.forms import ASSESSED, UseCaseForm, answer_field
@@ -31,6 +33,15 @@ UseCaseIn = schema_of(
             None,
             description="The AI Act questionnaire: question key to answer; keys as in "
             "register/aiact.py. Given, the case is assessed and its risk class follows.",
+        ),
+    ),
+    version=(
+        int | None,
+        Field(
+            None,
+            ge=1,
+            description="On a change: the version it is based on, as read. If the case has "
+            "changed since, nothing is saved and the answer is 409.",
         ),
     ),
 )
@@ -76,7 +87,9 @@ def _save(request: HttpRequest, case: UseCase | None, payload: Any) -> UseCase:
     )
     if not form.is_valid():
         raise errors_of(form)
-    with acting_as(request.user):
+    with transaction.atomic(), acting_as(request.user):
+        if case is not None:
+            _claim(case, form.cleaned_data["version"])
         saved = form.save(commit=False)
         if case is None:
             saved.created_by = request.user  # type: ignore[assignment]
@@ -85,9 +98,20 @@ def _save(request: HttpRequest, case: UseCase | None, payload: Any) -> UseCase:
     return saved
 
 
+def _claim(case: UseCase, seen: int | None) -> None:
+    try:
+        claim_version(case, seen)
+    except StaleVersionError as stale:
+        raise ConflictError(
+            f"use case {case.pk} has been changed by someone else since version {seen}; it is "
+            f"now at version {stale.current}: read it again and send the change with that "
+            "version"
+        ) from None
+
+
 def _detail(request: HttpRequest, case: UseCase) -> dict[str, Any]:
     base = _base(request)
-    return {**_out(case, base), "record": exports.record(case, base)}
+    return {**_out(case, base), "record": exports.record(case, base), "version": case.version}
 
 
 @router.post(
@@ -103,7 +127,7 @@ def create_use_case(request: HttpRequest, payload: UseCaseIn) -> Status[dict[str
 
 @router.patch(
     "/anvandningsfall/{case_id}/",
-    response={200: UseCaseDetailOut, 404: ErrorOut, **WRITE_ERRORS},
+    response={200: UseCaseDetailOut, 404: ErrorOut, 409: ErrorOut, **WRITE_ERRORS},
     auth=PersonalKey(),
     summary="Change a use case the key's owner may edit; fields not given keep their values",
 )

@@ -38,6 +38,10 @@ class UseCaseOut(Schema):
 
 class UseCaseDetailOut(UseCaseOut):
     record: dict[str, Any] = Field(description="every published field of the case")
+    version: int = Field(
+        description="raised by every change; send it back with a change so that one based on "
+        "an older version is refused (409) instead of overwriting another's"
+    )
 
 
 class UseCaseFilters(PageQuery):
@@ -118,7 +122,7 @@ def get_use_case(request: HttpRequest, case_id: int) -> dict[str, Any]:
     if case is None:
         raise NotFoundError(f"no published use case has id {case_id}")
     base = _base(request)
-    return {**_out(case, base), "record": exports.record(case, base)}
+    return {**_out(case, base), "record": exports.record(case, base), "version": case.version}
 
 
 @router.get(

@@ -20,3 +20,22 @@ class ExampleData(models.Model):
 
     class Meta:
         abstract = True
+
+
+class DataStamp(models.Model):
+    """A counter per data domain (an app's tables), raised by every write to the domain.
+
+    Computed page parts and results are cached under the stamps of the domains they read
+    (:mod:`radslag.core.freshness`), so a write makes them be computed again in every process
+    at once, while a cache of each process's own stays valid across workers.
+    """
+
+    domain = models.CharField(max_length=40, primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("datastämpel")
+        verbose_name_plural = _("datastämplar")
+
+    def __str__(self) -> str:
+        return f"{self.domain} {self.version}"

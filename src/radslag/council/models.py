@@ -190,6 +190,9 @@ class PairVote(models.Model):
     # The pair unordered, so one session cannot vote on it twice whichever side each item had.
     pair_key = models.CharField(max_length=40, editable=False)
     session_digest = models.CharField(max_length=64, editable=False)
+    # The key of the rendered voting form (radslag.core.idempotency): a retry whose answer
+    # was lost, even one that lost the session cookie with it, finds this vote.
+    idempotency_key = models.CharField(max_length=100, blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("tid"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -198,7 +201,12 @@ class PairVote(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["round", "session_digest", "pair_key"], name="one_vote_per_pair_and_session"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["round", "idempotency_key"],
+                condition=~Q(idempotency_key=""),
+                name="one_vote_per_idempotency_key",
+            ),
         ]
         indexes = [models.Index(fields=["round", "created_at"])]
 

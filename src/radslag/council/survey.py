@@ -175,9 +175,17 @@ def next_pair(round_: Round, session: str, rng: np.random.Generator) -> tuple[It
 
 
 def record_vote(
-    link: Link | None, session: str, left_id: Any, right_id: Any, choice: str
+    link: Link | None, session: str, left_id: Any, right_id: Any, choice: str, key: str = ""
 ) -> PairVote:
-    """Store one vote, or raise :class:`VoteRefusedError` saying why nothing was stored."""
+    """Store one vote, or raise :class:`VoteRefusedError` saying why nothing was stored.
+
+    ``key`` is the voting form's idempotency key: the vote already stored with it is returned
+    and nothing new is stored, even when the retry comes without the session's cookie.
+    """
+    # A retry is answered as its first attempt was, even if the round closed in between.
+    earlier = _voted_with(link, key) if link is not None else None
+    if earlier is not None:
+        return earlier
     reason = refusal(link)
     if reason is not None or link is None:
         raise VoteRefusedError(reason or "")
@@ -206,12 +214,22 @@ def record_vote(
                 choice=choice,
                 pair_key=pair_key(left_pk, right_pk),
                 session_digest=session,
+                idempotency_key=key,
             )
     except IntegrityError:
+        earlier = _voted_with(link, key)
+        if earlier is not None:
+            return earlier
         raise VoteRefusedError(_("Du har redan röstat på det här paret.")) from None
     _stored_here[link.round.pk] = _stored_here.get(link.round.pk, 0) + 1
     queue_refresh(link.round)
     return vote
+
+
+def _voted_with(link: Link, key: str) -> PairVote | None:
+    if not key:
+        return None
+    return PairVote.objects.filter(round=link.round, idempotency_key=key).first()
 
 
 def propose_item(link: Link | None, label: str) -> Item:

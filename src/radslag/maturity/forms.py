@@ -14,6 +14,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from radslag.core.versions import version_field
 from radslag.maturity.models import REOPEN_REASON_MAX_LENGTH, Dimension
 
 SAVE_DRAFT = "draft"
@@ -56,6 +57,9 @@ class AssessmentForm(forms.Form):
         label=gettext_lazy("Åtgärd"),
         choices=[(SAVE_DRAFT, gettext_lazy("Spara utkast")), (SUBMIT, gettext_lazy("Skicka in"))],
     )
+    # The version of the answers the form was opened at (0: none saved yet); saving on top
+    # of a newer one is refused.
+    version = version_field()
 
     def __init__(
         self, dimensions: Sequence[Dimension], level_names: Sequence[str], **kwargs: Any

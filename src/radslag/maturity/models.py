@@ -130,6 +130,9 @@ class Assessment(ExampleData):
         verbose_name=_("inskickad av"),
     )
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    # Raised on every save of the answers, so answers based on an older version are refused
+    # (radslag.core.versions).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = AssessmentQuerySet.as_manager()
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from radslag.accounts.permissions import MunicipalAction, municipalities_for
 from radslag.core.areas import Area
+from radslag.core.idempotency import IdempotencyKeyField
 from radslag.core.text_limits import use_limit_messages
 from radslag.municipalities.models import Municipality
 from radslag.municipalities.sizeclass import SizeClass
@@ -45,6 +46,9 @@ class NeedForm(forms.ModelForm):  # type: ignore[type-arg]
     merge_with = forms.IntegerField(
         required=False, widget=forms.HiddenInput, label=_("Slå ihop med")
     )
+    # Made when the form is rendered: posting the same form twice (a retry after a lost
+    # answer, a double click) submits once.
+    idempotency_key = IdempotencyKeyField(label=_("Inlämningens nyckel"))
 
     class Meta:
         model = Need

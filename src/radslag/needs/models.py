@@ -168,6 +168,12 @@ class Need(ExampleData):
     )
     created_at = models.DateTimeField(_("inlämnad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    # The key the submitting form or API request carried (radslag.core.idempotency), so a
+    # retry of the same submission finds this one instead of storing it twice.
+    idempotency_key = models.CharField(max_length=100, blank=True, default="", editable=False)
+    # Raised on every correction, so a correction based on an older version is refused
+    # (radslag.core.versions).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = NeedQuerySet.as_manager()
 
@@ -179,6 +185,11 @@ class Need(ExampleData):
             models.CheckConstraint(
                 condition=~Q(merged_into=models.F("pk")),
                 name="a_need_is_not_merged_into_itself",
+            ),
+            models.UniqueConstraint(
+                fields=["created_by", "idempotency_key"],
+                condition=~Q(idempotency_key=""),
+                name="one_need_per_idempotency_key_and_person",
             ),
         ]
         indexes = [models.Index(fields=["kind"]), models.Index(fields=["area"])]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +25,35 @@ def submit(need: Need, supporters: Iterable[Municipality] = ()) -> Need:
         Support(need=need, municipality=municipality) for municipality in backers.values()
     )
     return need
+
+
+def earlier_submission(person: Any, key: str) -> Need | None:
+    """The submission ``person`` made with idempotency key ``key``, if any."""
+    if not key or person is None or not person.is_authenticated:
+        return None
+    return Need.objects.filter(created_by=person, idempotency_key=key).first()
+
+
+def submit_once(
+    need: Need, supporters: Iterable[Municipality] = (), key: str = ""
+) -> tuple[Need, bool]:
+    """:func:`submit`, unless its person already submitted with ``key``: then nothing is stored.
+
+    Returns the submission and whether it is new. A retry racing its first attempt waits for
+    it (PostgreSQL) or for the write lock (SQLite) and then meets the unique key.
+    """
+    earlier = earlier_submission(need.created_by, key)
+    if earlier is not None:
+        return earlier, False
+    need.idempotency_key = key
+    try:
+        with transaction.atomic():
+            return submit(need, supporters), True
+    except IntegrityError:
+        earlier = earlier_submission(need.created_by, key)
+        if earlier is None:
+            raise
+        return earlier, False
 
 
 def add_support(need: Need, municipality: Municipality) -> bool:

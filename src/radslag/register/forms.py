@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from radslag.core.areas import Area
 from radslag.core.text_limits import use_limit_messages
+from radslag.core.versions import version_field
 from radslag.municipalities.models import Municipality
 from radslag.register import aiact
 from radslag.register.choices import Benefit, Level, PersonalData, Stage, Technique
@@ -159,6 +160,9 @@ class UseCaseForm(_ModelForm):
             if not self.instance.pk and owner.queryset.count() == 1:
                 owner.initial = owner.queryset.first()
         self.any_organisation = any_organisation
+        # The version the form was opened at: saving on top of a newer one is refused.
+        self.fields["version"] = version_field()
+        self.fields["version"].initial = self.instance.version if self.instance.pk else None
         use_limit_messages(self)
         for name, choices in OPTIONAL_CHOICES.items():
             field = self.fields[name]

@@ -261,6 +261,9 @@ class UseCase(models.Model):
     )
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    # Raised on every edit, so an edit based on an older version is refused
+    # (radslag.core.versions).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     search_title = models.TextField(editable=False, default="")
     search_summary = models.TextField(editable=False, default="")

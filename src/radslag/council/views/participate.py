@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from radslag.core import idempotency
 from radslag.council import statements, survey
 from radslag.council.forms import ProposalForm
 from radslag.council.models import Item, Link, PairVote, Round, StatementVote
@@ -41,6 +42,7 @@ def participate(request: HttpRequest, token: str) -> HttpResponse:
                 request.POST.get("left"),
                 request.POST.get("right"),
                 request.POST.get("choice", ""),
+                key=idempotency.usable(request.POST.get("idempotency_key")),
             )
         except survey.VoteRefusedError as refused:
             messages.error(request, refused.message)
@@ -61,6 +63,7 @@ def participate(request: HttpRequest, token: str) -> HttpResponse:
             round=link.round, session_digest=session
         ).count(),
         "proposal_form": ProposalForm(),
+        "vote_key": idempotency.new_key(),
     }
     return render(request, "council/participate.html", context)
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from radslag.accounts import permissions
 from radslag.accounts.permissions import Action, MunicipalAction, can, signed_in
+from radslag.core.versions import StaleVersionError, show_current_version
 from radslag.maturity.forms import AssessmentForm, ReopenForm
 from radslag.maturity.models import Answer, Assessment, MaturityModel, Reopening
 from radslag.maturity.views.national import municipality_or_404
@@ -51,18 +52,27 @@ def assessment(request: HttpRequest, code: str, year: int) -> HttpResponse:
     if request.method == "POST":
         form = AssessmentForm(dimensions, version.level_names, data=request.POST)
         if form.is_valid():
-            saved = _save(form, municipality, year, version, request)
-            if saved is None:
-                return read_only(request, municipality, _refetch(municipality, year), 409)
-            if saved.is_submitted:
-                messages.success(
-                    request, _("Självskattningen för %(year)s är inskickad.") % {"year": year}
+            try:
+                saved = _save(form, municipality, year, version, request)
+            except StaleVersionError as stale:
+                # The person's answers stay in the form; saving again overwrites deliberately.
+                show_current_version(form, stale.current)
+                form.add_error(
+                    None,
+                    _(
+                        "Någon annan har ändrat självskattningen sedan du öppnade den. Dina svar "
+                        "är inte sparade men står kvar nedan. Jämför med det sparade och spara "
+                        "igen om dina svar ska gälla."
+                    ),
                 )
-                return redirect(reverse("maturity:profile", args=[municipality.code]))
-            messages.success(request, _("Utkastet är sparat. Du kan fortsätta senare."))
-            return redirect(saved.get_absolute_url())
+            else:
+                return _saved(request, municipality, year, saved)
     else:
-        form = AssessmentForm(dimensions, version.level_names, initial=_initial(existing))
+        form = AssessmentForm(
+            dimensions,
+            version.level_names,
+            initial=_initial(existing) | {"version": existing.version if existing else 0},
+        )
     context = {
         "municipality": municipality,
         "year": year,
@@ -78,6 +88,18 @@ def assessment(request: HttpRequest, code: str, year: int) -> HttpResponse:
     return render(request, "maturity/assessment_form.html", context)
 
 
+def _saved(
+    request: HttpRequest, municipality: Municipality, year: int, saved: Assessment | None
+) -> HttpResponse:
+    if saved is None:
+        return read_only(request, municipality, _refetch(municipality, year), 409)
+    if saved.is_submitted:
+        messages.success(request, _("Självskattningen för %(year)s är inskickad.") % {"year": year})
+        return redirect(reverse("maturity:profile", args=[municipality.code]))
+    messages.success(request, _("Utkastet är sparat. Du kan fortsätta senare."))
+    return redirect(saved.get_absolute_url())
+
+
 def _save(
     form: AssessmentForm,
     municipality: Municipality,
@@ -85,13 +107,21 @@ def _save(
     version: MaturityModel,
     request: HttpRequest,
 ) -> Assessment | None:
-    """Store the answers; ``None`` if the assessment was submitted meanwhile by someone else."""
+    """Store the answers; ``None`` if the assessment was submitted meanwhile by someone else.
+
+    Raises :class:`StaleVersionError` if someone saved answers after the form was opened.
+    """
     with transaction.atomic():
-        assessment, _created = Assessment.objects.select_for_update().get_or_create(
+        assessment, created = Assessment.objects.select_for_update().get_or_create(
             municipality=municipality, year=year, defaults={"model": version}
         )
         if assessment.is_submitted or assessment.is_example:
             return None
+        seen = form.cleaned_data.get("version")
+        if not created and seen is not None and assessment.version != seen:
+            raise StaleVersionError(assessment.version)
+        if not created:
+            assessment.version += 1
         levels, comments = form.levels(), form.comments()
         for dimension in form.dimensions:
             Answer.objects.update_or_create(

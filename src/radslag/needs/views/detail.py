@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from radslag.accounts import permissions
 from radslag.accounts.permissions import Action, MunicipalAction, signed_in
+from radslag.core import freshness
 from radslag.decide.text.duplicates import near_duplicates
 from radslag.needs import index, matching
 from radslag.needs.forms import MergeForm, SupportForm
@@ -25,6 +28,18 @@ def visible_case_ids(request: HttpRequest) -> set[int]:
     return set(UseCase.objects.visible_to(request.user).values_list("pk", flat=True))
 
 
+def _solutions(need: Need, visible: set[int]) -> matching.Solutions:
+    """The need's solutions, computed once per change of the needs, the register or the
+    municipalities (matching takes a few hundred milliseconds) and per set of visible cases."""
+    seen = hashlib.sha256(",".join(map(str, sorted(visible))).encode()).hexdigest()
+    return freshness.cached(
+        "need-solutions",
+        (need.pk, seen),
+        ("needs", "register", "municipalities"),
+        lambda: matching.solutions(index.need_text(need.title, need.text), need.area, visible),
+    )
+
+
 def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     need = get_object_or_404(
         Need.objects.with_support().select_related("municipality", "theme", "merged_into"), pk=pk
@@ -35,9 +50,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "supporters": need.supporting_municipalities(),
         "merged": need.merged.select_related("municipality").order_by("created_at"),
         "similar": index.similar_needs(need.title, need.text, exclude=need.pk) if is_open else [],
-        "solutions": matching.solutions(
-            index.need_text(need.title, need.text), need.area, visible_case_ids(request)
-        ),
+        "solutions": _solutions(need, visible_case_ids(request)),
         "support_form": SupportForm(user=request.user),
         "merges": [
             (record, undoable(record) is None)

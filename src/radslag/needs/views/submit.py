@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,11 +11,11 @@ from django.views.decorators.http import require_POST
 
 from radslag.accounts import permissions
 from radslag.accounts.permissions import MunicipalAction, signed_in
-from radslag.core import text_limits
+from radslag.core import idempotency, text_limits
 from radslag.needs import index
 from radslag.needs.forms import NeedForm
 from radslag.needs.models import TEXT_MIN_LENGTH, Need
-from radslag.needs.support import merge, submit
+from radslag.needs.support import earlier_submission, kept_version, merge, submit_once
 
 
 @signed_in
@@ -22,6 +23,12 @@ def need_create(request: HttpRequest) -> HttpResponse:
     permissions.require(
         permissions.municipalities_for(request.user, MunicipalAction.SUBMIT_NEED).exists()
     )
+    if request.method == "POST":
+        key = idempotency.usable(request.POST.get("idempotency_key"))
+        earlier = earlier_submission(request.user, key)
+        if earlier is not None:
+            # The same form posted again: answer as the first time, store nothing.
+            return _submitted(request, earlier)
     form = NeedForm(request.POST or None, user=request.user)
     similar: list[index.SimilarNeed] = []
     if request.method == "POST" and form.is_valid():
@@ -37,21 +44,30 @@ def need_create(request: HttpRequest) -> HttpResponse:
         if not similar:
             need = form.save(commit=False)
             need.created_by = request.user
-            submit(need, data["supporters"])
-            if target is None:
-                messages.success(request, _("Tack! Inlägget är inlämnat."))
-                return redirect(need)
-            result = merge(target, need)
-            messages.success(
-                request,
-                _(
-                    "Inlägget är sammanslaget med ”%(title)s”. Er text finns kvar och stödet är "
-                    "nu %(after)s kommuner."
-                )
-                % {"title": target.title, "after": result.support_after},
-            )
-            return redirect(target)
+            # Submitted and merged together, or neither: a merge chosen is never half done.
+            with transaction.atomic():
+                need, created = submit_once(need, data["supporters"], data["idempotency_key"])
+                if created and target is not None:
+                    merge(target, need)
+            return _submitted(request, need)
     return render(request, "needs/form.html", {"form": form, "similar": similar})
+
+
+def _submitted(request: HttpRequest, need: Need) -> HttpResponse:
+    """The answer to a submission: its page, or the page of the one it was merged into."""
+    kept = kept_version(need)
+    if kept.pk == need.pk:
+        messages.success(request, _("Tack! Inlägget är inlämnat."))
+        return redirect(need)
+    messages.success(
+        request,
+        _(
+            "Inlägget är sammanslaget med ”%(title)s”. Er text finns kvar och stödet är "
+            "nu %(after)s kommuner."
+        )
+        % {"title": kept.title, "after": kept.supports.count()},
+    )
+    return redirect(kept)
 
 
 @require_POST
