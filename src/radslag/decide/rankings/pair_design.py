@@ -40,6 +40,8 @@ more than ``patience × n_items + n_items - 1`` votes unshown (``starvation_boun
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import numpy.typing as npt
 from scipy.special import expit, ndtr
@@ -58,6 +60,93 @@ DEFAULT_PATIENCE = 10.0
 _TINY = 1e-12
 
 
+@dataclass(frozen=True)
+class PairDesign:
+    """The distribution pairs are drawn from for one fit: compute once, draw on every vote.
+
+    Attributes
+    ----------
+    n_items : int
+        Number of items.
+    cumulative : FloatArray
+        ``(n_items², )`` running sum of the weights of ordered pairs ``(a, b)`` at
+        ``a · n_items + b`` (symmetric, zero for ``a = b``).
+    """
+
+    n_items: int
+    cumulative: FloatArray
+
+    def propose(
+        self,
+        n_pairs: int,
+        rng: np.random.Generator,
+        *,
+        since_shown: npt.ArrayLike | None = None,
+        patience: float = DEFAULT_PATIENCE,
+    ) -> IntArray:
+        """Draw the next ``n_pairs`` pairs, overdue items first; see :func:`propose_pairs`."""
+        require_positive_int("n_pairs", n_pairs)
+        _require_non_negative("patience", patience)
+        n = self.n_items
+        unshown = _unshown(since_shown, n)
+        draws = np.searchsorted(
+            self.cumulative, rng.random(n_pairs) * self.cumulative[-1], side="right"
+        )
+        pairs = np.column_stack(np.divmod(np.minimum(draws, n * n - 1), n))
+        limit = np.ceil(patience * n)
+        for slot in range(n_pairs):
+            overdue = int(np.argmax(unshown))
+            if unshown[overdue] >= limit:
+                pairs[slot] = overdue, self._best_partner(overdue)
+            unshown += 1
+            unshown[pairs[slot]] = 0
+        swap = rng.random(n_pairs) < 0.5
+        pairs[swap] = pairs[swap, ::-1]
+        return pairs.astype(np.int64)
+
+    def _best_partner(self, item: int) -> int:
+        """The partner a vote with ``item`` is worth most with."""
+        n = self.n_items
+        before = self.cumulative[item * n - 1] if item > 0 else 0.0
+        row = np.diff(self.cumulative[item * n : (item + 1) * n], prepend=before)
+        row[item] = -np.inf
+        return int(np.argmax(row))
+
+
+def design_pairs(
+    fit: PairwiseFit | None,
+    n_items: int,
+    *,
+    top_k: int | None = None,
+    sharpness: float = DEFAULT_SHARPNESS,
+) -> PairDesign:
+    """The pair design for the votes so far; arguments as for :func:`propose_pairs`.
+
+    Raises
+    ------
+    ValueError
+        Naming the argument when ``n_items`` is below 2 or below ``fit.n_items``, ``top_k`` is
+        not positive, or ``sharpness`` is negative or not finite.
+    """
+    require_positive_int("n_items", n_items)
+    if n_items < 2:
+        raise ValueError("n_items: need at least two items to form a pair")
+    if fit is not None and n_items < fit.n_items:
+        raise ValueError(f"n_items: {n_items} is fewer than the {fit.n_items} items of fit")
+    if top_k is not None:
+        require_positive_int("top_k", top_k)
+    _require_non_negative("sharpness", sharpness)
+    mean, covariance, variance = _current_posterior(fit, n_items)
+    weights = pair_values(mean, covariance, variance, top_k)
+    if sharpness != 1.0:
+        weights **= sharpness
+    cumulative = np.cumsum(weights.ravel())
+    if not (np.isfinite(cumulative[-1]) and cumulative[-1] > 0):
+        # Only when every order is already certain: any pair is as good as another.
+        cumulative = np.cumsum((1.0 - np.eye(n_items)).ravel())
+    return PairDesign(n_items=n_items, cumulative=cumulative)
+
+
 def propose_pairs(
     fit: PairwiseFit | None,
     n_items: int,
@@ -70,6 +159,9 @@ def propose_pairs(
     sharpness: float = DEFAULT_SHARPNESS,
 ) -> IntArray:
     """Propose the next ``n_pairs`` pairs to show voters, in the order to show them.
+
+    The same as ``design_pairs(fit, n_items, ...).propose(n_pairs, rng, ...)``; a caller that
+    proposes on every vote keeps the design of its fit and only draws.
 
     Parameters
     ----------
@@ -87,9 +179,9 @@ def propose_pairs(
         The round's goal, set by the convener: None for the full order, ``k`` for the first
         ``k`` items (their order among themselves does not count). ``k ≥ n_items`` is the full
         order.
-    since_shown : array_like of int, optional
+    since_shown : array_like of float, optional
         Per item, the votes cast since it was last shown (see :func:`advance_since_shown`);
-        items beyond its length count as never shown. None: no item is overdue.
+        items beyond its length, or at ``inf``, count as never shown. None: none is overdue.
     patience : float
         An item unshown for ``patience × n_items`` votes is forced into the next pair.
     sharpness : float
@@ -107,37 +199,13 @@ def propose_pairs(
         or ``top_k`` is not positive, ``since_shown`` is longer than ``n_items`` or negative,
         or ``patience`` or ``sharpness`` is negative or not finite.
     """
-    require_positive_int("n_items", n_items)
-    require_positive_int("n_pairs", n_pairs)
-    if n_items < 2:
-        raise ValueError("n_items: need at least two items to form a pair")
-    if fit is not None and n_items < fit.n_items:
-        raise ValueError(f"n_items: {n_items} is fewer than the {fit.n_items} items of fit")
-    if top_k is not None:
-        require_positive_int("top_k", top_k)
-    for name, number in (("patience", patience), ("sharpness", sharpness)):
-        if not (np.isfinite(number) and number >= 0):
-            raise ValueError(f"{name}: expected a non-negative number, got {number!r}")
-    unshown = _unshown(since_shown, n_items)
-    mean, covariance, variance = _current_posterior(fit, n_items)
-    values = pair_values(mean, covariance, variance, top_k)
-    weights = values**sharpness if sharpness != 1.0 else values
-    cumulative = np.cumsum(weights.ravel())
-    if not cumulative[-1] > 0:
-        weights = 1.0 - np.eye(n_items)
-        cumulative = np.cumsum(weights.ravel())
-    draws = np.searchsorted(cumulative, rng.random(n_pairs) * cumulative[-1], side="right")
-    pairs = np.column_stack(np.divmod(np.minimum(draws, n_items * n_items - 1), n_items))
-    limit = patience * n_items
-    for slot in range(n_pairs):
-        overdue = int(np.argmax(unshown))
-        if unshown[overdue] >= limit:
-            pairs[slot] = overdue, _best_partner(weights[overdue], overdue, rng)
-        unshown += 1
-        unshown[pairs[slot]] = 0
-    swap = rng.random(n_pairs) < 0.5
-    pairs[swap] = pairs[swap, ::-1]
-    return pairs.astype(np.int64)
+    design = design_pairs(fit, n_items, top_k=top_k, sharpness=sharpness)
+    return design.propose(n_pairs, rng, since_shown=since_shown, patience=patience)
+
+
+def _require_non_negative(name: str, number: float) -> None:
+    if not (np.isfinite(number) and number >= 0):
+        raise ValueError(f"{name}: expected a non-negative number, got {number!r}")
 
 
 def starvation_bound(n_items: int, patience: float = DEFAULT_PATIENCE) -> int:
@@ -146,6 +214,7 @@ def starvation_bound(n_items: int, patience: float = DEFAULT_PATIENCE) -> int:
     An item becomes overdue after ``patience × n_items`` votes (rounded up); overdue items are
     served oldest first, at least one per vote, and at most ``n_items - 1`` are ahead of it.
     """
+    _require_non_negative("patience", patience)
     return int(np.ceil(patience * n_items)) + n_items - 1
 
 
@@ -207,16 +276,6 @@ def _membership(mean: FloatArray, variance: FloatArray, top_k: int) -> FloatArra
     boundary = 0.5 * (ordered[top_k - 1] + ordered[top_k])
     chance: FloatArray = ndtr((mean - boundary) / np.sqrt(np.maximum(variance, _TINY)))
     return chance
-
-
-def _best_partner(weights: FloatArray, item: int, rng: np.random.Generator) -> int:
-    """The partner a vote with ``item`` is worth most with (a random one if none is)."""
-    row = weights.copy()
-    row[item] = -np.inf
-    if not np.max(row) > 0:
-        partner = int(rng.integers(len(row) - 1))
-        return partner + (partner >= item)
-    return int(np.argmax(row))
 
 
 def _unshown(since_shown: npt.ArrayLike | None, n_items: int) -> FloatArray:
