@@ -52,7 +52,7 @@ from radslag.decide.validation import FloatArray, IntArray, require_positive_int
 _DEFAULT_PRIOR_SD = 1.0
 # Chosen in simulation on tuning seeds only (bench/pair_design_bench.py): high enough to
 # follow the values, low enough that stale values do not pile votes onto a few pairs.
-DEFAULT_SHARPNESS = 1.0
+DEFAULT_SHARPNESS = 4.0
 # Votes an item may go unshown, per item in the round, before it is forced into a pair. At
 # 10 the forced votes stay under a tenth of all votes even when the goal ignores most items.
 DEFAULT_PATIENCE = 10.0
