@@ -3,8 +3,11 @@
 Votes are refused, and counted nowhere, when the link is unknown or withdrawn, the round is not
 open, an item is not in the round, or the session already voted on the pair. The pair shown
 next comes from the decision core's adaptive design on the latest fit of the round's votes; the
-fit is cached and refitted when the votes have grown by a tenth or it is a minute old, since a
-design a few votes behind chooses as well and refitting on every vote would not scale.
+fit and its design are cached and refitted when the votes have grown by a tenth or they are a
+minute old, since a design a few votes behind chooses as well and refitting on every vote would
+not scale. Each page then only draws from the design (well under a millisecond). The design
+also gets how many votes each item has gone unshown (counted at the refit, then advanced by the
+votes this process stores), so that no item is left out of the survey for long.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from radslag.core.text_limits import TITLE
 from radslag.council.models import Item, Link, PairVote, Round
 from radslag.council.result_store import queue_refresh
 from radslag.decide.rankings.bradley_terry import PairwiseFit, fit_bradley_terry
-from radslag.decide.rankings.pair_design import propose_pairs
+from radslag.decide.rankings.pair_design import PairDesign, advance_since_shown, design_pairs
 
 FIT_MAX_AGE_SECONDS = 60
 # Proposals asked of the design per page; enough that one not yet voted by this session is
@@ -101,49 +104,64 @@ def active_items(round_: Round) -> list[Item]:
 class _CachedFit:
     item_ids: tuple[int, ...]
     fit: PairwiseFit | None
+    design: PairDesign
+    since_shown: np.ndarray
+    """Per item of ``item_ids``, the round's votes since it was last shown, at the refit."""
     votes: int
     at: float
 
 
-def _decisive_votes(round_: Round) -> list[tuple[int, int]]:
-    """(winner, loser) item ids of the votes that chose a side."""
-    rows = PairVote.objects.filter(round=round_).exclude(choice=PairVote.Choice.CANNOT_DECIDE)
-    return [
-        (left, right) if choice == PairVote.Choice.LEFT else (right, left)
-        for left, right, choice in rows.values_list("left_id", "right_id", "choice")
-    ]
+def _round_votes(round_: Round) -> list[tuple[int, int, str]]:
+    """(left, right, choice) of every vote of the round, oldest first."""
+    rows = PairVote.objects.filter(round=round_).order_by("id")
+    return list(rows.values_list("left_id", "right_id", "choice"))
 
 
 # Votes this process has stored per round since its cached fit: growth is noticed without
 # counting a round's votes on every page (a count over 100 000 rows costs more than the rest of
 # the page); votes through other processes are picked up by the age limit.
 _stored_here: dict[int, int] = {}
+# Per round, the pairs of item ids this process has stored votes on since its cached fit, so the
+# design's count of votes since each item was shown stays current between refits.
+_shown_here: dict[int, list[tuple[int, int]]] = {}
 
 
-def current_fit(round_: Round, items: list[Item]) -> PairwiseFit | None:
+def _current(round_: Round, items: list[Item]) -> _CachedFit:
     key = f"council:fit:{round_.pk}"
     ids = tuple(item.pk for item in items)
     cached: _CachedFit | None = cache.get(key)
     if (
         cached is not None
-        and cached.item_ids == ids[: len(cached.item_ids)]
+        and cached.item_ids == ids
         and _stored_here.get(round_.pk, 0) <= cached.votes * 0.1 + 1
         and time.time() - cached.at < FIT_MAX_AGE_SECONDS
     ):
-        return cached.fit
+        return cached
     index = {item_id: position for position, item_id in enumerate(ids)}
-    decisive = _decisive_votes(round_)
+    votes = _round_votes(round_)
     pairs = [
-        (index[winner], index[loser])
-        for winner, loser in decisive
-        if winner in index and loser in index
+        (index[left], index[right], choice)
+        for left, right, choice in votes
+        if left in index and right in index
+    ]
+    decisive = [
+        (left, right) if choice == PairVote.Choice.LEFT else (right, left)
+        for left, right, choice in pairs
+        if choice != PairVote.Choice.CANNOT_DECIDE
     ]
     fit = (
-        fit_bradley_terry([p[0] for p in pairs], [p[1] for p in pairs], len(ids)) if pairs else None
+        fit_bradley_terry([d[0] for d in decisive], [d[1] for d in decisive], len(ids))
+        if decisive
+        else None
     )
+    shown = np.array([(left, right) for left, right, _choice in pairs], dtype=np.int64)
+    # Items without a vote yet count as never shown, so they come first.
+    since_shown = advance_since_shown(np.full(len(ids), np.inf), shown, len(ids))
     _stored_here[round_.pk] = 0
-    cache.set(key, _CachedFit(ids, fit, len(decisive), time.time()), FIT_MAX_AGE_SECONDS)
-    return fit
+    _shown_here[round_.pk] = []
+    fresh = _CachedFit(ids, fit, design_pairs(fit, len(ids)), since_shown, len(votes), time.time())
+    cache.set(key, fresh, FIT_MAX_AGE_SECONDS)
+    return fresh
 
 
 def next_pair(round_: Round, session: str, rng: np.random.Generator) -> tuple[Item, Item] | None:
@@ -156,16 +174,23 @@ def next_pair(round_: Round, session: str, rng: np.random.Generator) -> tuple[It
             "pair_key", flat=True
         )
     )
-    fit = current_fit(round_, items)
-    if fit is not None and fit.n_items > len(items):
-        fit = None
-    for first, second in propose_pairs(fit, len(items), PROPOSALS, rng):
+    current = _current(round_, items)
+    position = {item.pk: number for number, item in enumerate(items)}
+    shown_since = [
+        (position[left], position[right])
+        for left, right in _shown_here.get(round_.pk, [])
+        if left in position and right in position
+    ]
+    since_shown = advance_since_shown(
+        current.since_shown, np.array(shown_since, dtype=np.int64), len(items)
+    )
+    for first, second in current.design.propose(PROPOSALS, rng, since_shown=since_shown):
         if pair_key(items[first].pk, items[second].pk) not in voted:
             return items[first], items[second]
     remaining = [
         (a, b)
-        for position, a in enumerate(items)
-        for b in items[position + 1 :]
+        for position_, a in enumerate(items)
+        for b in items[position_ + 1 :]
         if pair_key(a.pk, b.pk) not in voted
     ]
     if not remaining:
@@ -222,6 +247,7 @@ def record_vote(
             return earlier
         raise VoteRefusedError(_("Du har redan röstat på det här paret.")) from None
     _stored_here[link.round.pk] = _stored_here.get(link.round.pk, 0) + 1
+    _shown_here.setdefault(link.round.pk, []).append((left_pk, right_pk))
     queue_refresh(link.round)
     return vote
 

@@ -39,7 +39,11 @@ from radslag.decide.rankings.bradley_terry import (
     win_probability_scores,
 )
 from radslag.decide.rankings.pair_design import (
+    PairDesign,
+    advance_since_shown,
+    design_pairs,
     propose_pairs,
+    starvation_bound,
 )
 
 __all__ = [
@@ -49,16 +53,19 @@ __all__ = [
     "KemenyResult",
     "MunicipalityWeights",
     "PairCounts",
+    "PairDesign",
     "PairwiseFit",
     "SchulzeResult",
     "ScoredRanking",
     "SegmentScores",
     "WeightingScheme",
+    "advance_since_shown",
     "approval_counts",
     "as_weights",
     "borda",
     "copeland",
     "count_pairs",
+    "design_pairs",
     "fit_bradley_terry",
     "kemeny",
     "municipality_shares",
@@ -69,6 +76,7 @@ __all__ = [
     "rank_intervals",
     "schulze",
     "scores_by_segment",
+    "starvation_bound",
     "two_level_weights",
     "win_probability_scores",
 ]

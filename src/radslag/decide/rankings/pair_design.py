@@ -1,26 +1,41 @@
-"""Adaptive choice of the next pairs to vote on, so a ranking settles with fewer votes.
+"""Adaptive choice of the next pairs to vote on, for the order the round cares about.
 
-All Our Ideas shows pairs nearly at random ("catch-up" favours rarely shown pairs), so most
-votes go to pairs whose order is already clear. Here each candidate pair ``(i, j)`` is valued
-from the Bradley–Terry posterior of :mod:`radslag.decide.rankings.bradley_terry`::
+All Our Ideas shows pairs nearly at random ("catch-up" favours rarely shown pairs), so many
+votes go to pairs whose order is already clear, or to items whose place no longer matters for
+the round's goal. Here the round's goal is explicit: the full order (every pair of items counts,
+as Kendall's τ counts them) or the top ``k`` (only whether each item is in or out of the first
+``k`` counts). A vote on pair ``(i, j)`` is valued by how much it is expected to lower the
+goal's uncertainty, from the Bradley–Terry posterior of
+:mod:`radslag.decide.rankings.bradley_terry`:
 
-    value = relevance × overlap × information
+* ``relevance(a, b) = φ(z_ab) / s²_ab · c_ab`` says how much the order of two items ``a, b``
+  hangs on the variance of their difference: ``z_ab = |μ_a - μ_b| / s_ab`` in posterior
+  standard deviations, so pairs that are clearly ordered stop mattering. ``c_ab`` is 1 for the
+  full order; for the top ``k`` it is the chance that ``a`` and ``b`` fall on different sides
+  of the boundary, ``π_a (1 - π_b) + π_b (1 - π_a)`` with ``π`` each item's posterior chance of
+  being above the midpoint between the ``k``-th and ``(k+1)``-th estimates. Items surely in or
+  surely out stop mattering, as in the elimination of Heckel, R., Shah, N. B., Ramchandran, K.
+  & Wainwright, M. J. (2019), "Active ranking from pairwise comparisons and when parametric
+  assumptions do not help", *Annals of Statistics* 47(6), 3099-3126.
+* A vote on ``(i, j)`` shrinks ``Var(θ_i - θ_j)`` by ``g = I / (1 + I s²_ij)`` times its
+  square, with ``I = p (1 - p)`` the Fisher information of one logistic vote (the rank-one
+  update of the Laplace posterior; Chaloner, K. & Verdinelli, I. (1995), "Bayesian experimental
+  design: a review", *Statistical Science* 10(3), 273-304). Treating the items' estimates as
+  independent, the relevance-weighted variance it removes is ``g · (need_i + need_j +
+  2 v_i v_j relevance(i, j))`` with ``need_i = v_i² Σ_b relevance(i, b)``: how uncertain item
+  ``i`` is, times how many of the goal's orderings hang on it. This is the expected reduction
+  of a smooth stand-in for the goal's error, the one-step look-ahead of Crowd-BT (Chen, X.,
+  Bennett, P. N., Collins-Thompson, K. & Horvitz, E. (2013), "Pairwise ranking aggregation in a
+  crowdsourced setting", WSDM) aimed at the goal instead of at every parameter.
 
-``overlap = 2 Φ(-|μ_i - μ_j| / s)`` is twice the posterior probability that the pair's current
-order is wrong (1 for a coin flip, near 0 once the order is clear), with ``s²`` the posterior
-variance of ``θ_i - θ_j``. ``information = log(1 + p(1-p) s²)`` is the entropy a vote removes
-from that difference, the D-optimal criterion for one logistic observation (Chaloner, K. &
-Verdinelli, I. (1995), "Bayesian experimental design: a review", *Statistical Science* 10(3),
-273-304). ``relevance`` rises near the top of the ranking, since readers care most about
-which items lead. The approach follows active ranking by uncertainty reduction as in Chen, X.,
-Bennett, P. N., Collins-Thompson, K. & Horvitz, E. (2013), "Pairwise ranking aggregation in a
-crowdsourced setting", WSDM.
+Pairs are drawn independently with probability ∝ value ** ``sharpness``: every page of the
+survey asks for its own pair from a fit that may be a tenth of the votes old, and independent
+draws from smooth values spread those votes rather than piling them on one pair.
 
-A batch is chosen greedily: after each pick the covariance gets the rank-one update of the vote
-it will bring (its outcome unknown, its information not), so one batch spreads over many pairs.
-Picks are sampled ∝ value² rather than taken as the arg-max so that voters see varied pairs.
-Items without votes, for instance added mid-round, start at the prior: wide intervals overlap
-with everything, so they are proposed first until they catch up.
+No item is starved: the caller passes how many votes each item has gone unshown, and an item
+unshown for ``patience × n_items`` votes is put into the next pair (with the partner its vote is
+worth most with). Overdue items are served oldest first, one per vote at least, so no item goes
+more than ``patience × n_items + n_items - 1`` votes unshown (``starvation_bound``).
 """
 
 from __future__ import annotations
@@ -28,24 +43,108 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from scipy.special import expit, ndtr
-from scipy.stats import rankdata
 
 from radslag.decide.rankings.bradley_terry import COVARIANCE_LIMIT, PairwiseFit
 from radslag.decide.validation import FloatArray, IntArray, require_positive_int
 
-# Candidate pairs considered per pick; beyond this, only pairs close in the current ranking
-# (where order is in doubt) plus a random sample are scored.
-_MAX_CANDIDATES = 200_000
-# Sampling ∝ value**_SHARPNESS: high enough to follow the values, low enough to vary the pairs.
-_SHARPNESS = 2.0
 _DEFAULT_PRIOR_SD = 1.0
-# Rank-quantile scale over which the top emphasis fades (see ``top_focus``).
-_TOP_WIDTH = 0.1
-# Pairs kept after the first valuation: enough that the batch can spread, few enough that
-# each pick is cheap.
-_SHORTLIST_PER_PAIR = 8
-_SHORTLIST_MIN = 500
+# Chosen in simulation on tuning seeds only (bench/pair_design_bench.py): high enough to
+# follow the values, low enough that stale values do not pile votes onto a few pairs.
+DEFAULT_SHARPNESS = 4.0
+# Votes an item may go unshown, per item in the round, before it is forced into a pair. At
+# 10 the forced votes stay under a tenth of all votes even when the goal ignores most items.
+DEFAULT_PATIENCE = 10.0
+# Variances below this are rounding, not information.
+_TINY = 1e-12
+
+
+@dataclass(frozen=True)
+class PairDesign:
+    """The distribution pairs are drawn from for one fit: compute once, draw on every vote.
+
+    Attributes
+    ----------
+    n_items : int
+        Number of items.
+    cumulative : FloatArray
+        ``(n_items², )`` running sum of the weights of ordered pairs ``(a, b)`` at
+        ``a · n_items + b`` (symmetric, zero for ``a = b``).
+    """
+
+    n_items: int
+    cumulative: FloatArray
+
+    def propose(
+        self,
+        n_pairs: int,
+        rng: np.random.Generator,
+        *,
+        since_shown: npt.ArrayLike | None = None,
+        patience: float = DEFAULT_PATIENCE,
+    ) -> IntArray:
+        """Draw the next ``n_pairs`` pairs, overdue items first; see :func:`propose_pairs`."""
+        require_positive_int("n_pairs", n_pairs)
+        _require_non_negative("patience", patience)
+        n = self.n_items
+        unshown = _unshown(since_shown, n)
+        draws = np.searchsorted(
+            self.cumulative, rng.random(n_pairs) * self.cumulative[-1], side="right"
+        )
+        pairs = np.column_stack(np.divmod(np.minimum(draws, n * n - 1), n))
+        limit = np.ceil(patience * n)
+        for slot in range(n_pairs):
+            overdue = int(np.argmax(unshown))
+            if unshown[overdue] >= limit:
+                pairs[slot] = overdue, self._best_partner(overdue)
+            unshown += 1
+            unshown[pairs[slot]] = 0
+        swap = rng.random(n_pairs) < 0.5
+        pairs[swap] = pairs[swap, ::-1]
+        return pairs.astype(np.int64)
+
+    def _best_partner(self, item: int) -> int:
+        """The partner a vote with ``item`` is worth most with."""
+        n = self.n_items
+        before = self.cumulative[item * n - 1] if item > 0 else 0.0
+        row = np.diff(self.cumulative[item * n : (item + 1) * n], prepend=before)
+        row[item] = -np.inf
+        return int(np.argmax(row))
+
+
+def design_pairs(
+    fit: PairwiseFit | None,
+    n_items: int,
+    *,
+    top_k: int | None = None,
+    sharpness: float = DEFAULT_SHARPNESS,
+) -> PairDesign:
+    """The pair design for the votes so far; arguments as for :func:`propose_pairs`.
+
+    Raises
+    ------
+    ValueError
+        Naming the argument when ``n_items`` is below 2 or below ``fit.n_items``, ``top_k`` is
+        not positive, or ``sharpness`` is negative or not finite.
+    """
+    require_positive_int("n_items", n_items)
+    if n_items < 2:
+        raise ValueError("n_items: need at least two items to form a pair")
+    if fit is not None and n_items < fit.n_items:
+        raise ValueError(f"n_items: {n_items} is fewer than the {fit.n_items} items of fit")
+    if top_k is not None:
+        require_positive_int("top_k", top_k)
+    _require_non_negative("sharpness", sharpness)
+    mean, covariance, variance = _current_posterior(fit, n_items)
+    weights = pair_values(mean, covariance, variance, top_k)
+    if sharpness != 1.0:
+        weights **= sharpness
+    cumulative = np.cumsum(weights.ravel())
+    if not (np.isfinite(cumulative[-1]) and cumulative[-1] > 0):
+        # Only when every order is already certain: any pair is as good as another.
+        cumulative = np.cumsum((1.0 - np.eye(n_items)).ravel())
+    return PairDesign(n_items=n_items, cumulative=cumulative)
 
 
 def propose_pairs(
@@ -54,9 +153,15 @@ def propose_pairs(
     n_pairs: int,
     rng: np.random.Generator,
     *,
-    top_focus: float = 8.0,
+    top_k: int | None = None,
+    since_shown: npt.ArrayLike | None = None,
+    patience: float = DEFAULT_PATIENCE,
+    sharpness: float = DEFAULT_SHARPNESS,
 ) -> IntArray:
-    """Propose the next ``n_pairs`` pairs to show voters, most informative first.
+    """Propose the next ``n_pairs`` pairs to show voters, in the order to show them.
+
+    The same as ``design_pairs(fit, n_items, ...).propose(n_pairs, rng, ...)``; a caller that
+    proposes on every vote keeps the design of its fit and only draws.
 
     Parameters
     ----------
@@ -65,19 +170,22 @@ def propose_pairs(
         vote.
     n_items : int
         Number of items now; items ``fit.n_items .. n_items - 1`` were added since the fit and
-        are treated as having no votes yet.
+        start at the prior.
     n_pairs : int
         How many pairs to propose (one per upcoming vote).
     rng : numpy.random.Generator
-        Source of randomness for sampling pairs and the left/right order.
-    top_focus : float
-        Extra weight for pairs near the top: relevance is ``1 + top_focus · exp((q - 1) / 0.1)``
-        with ``q`` the better item's rank quantile (1 for the leader, 0 for the last), so the
-        emphasis fades over the top tenth or two of the ranking and the rest is weighed alike
-        (the bottom matters as much as the middle for the order as a whole). 0 treats all
-        pairs alike. The default 8 (leader 9, tenth of 100 about 4, median about 1) was
-        chosen in simulation to cut the votes needed both for the whole order and for the
-        top ten (``bench/pairwise_bench.py``).
+        Source of randomness for drawing pairs and the left/right order.
+    top_k : int or None
+        The round's goal, set by the convener: None for the full order, ``k`` for the first
+        ``k`` items (their order among themselves does not count). ``k ≥ n_items`` is the full
+        order.
+    since_shown : array_like of float, optional
+        Per item, the votes cast since it was last shown (see :func:`advance_since_shown`);
+        items beyond its length, or at ``inf``, count as never shown. None: none is overdue.
+    patience : float
+        An item unshown for ``patience × n_items`` votes is forced into the next pair.
+    sharpness : float
+        Pairs are drawn ∝ value ** ``sharpness``; 0 draws uniformly.
 
     Returns
     -------
@@ -88,84 +196,101 @@ def propose_pairs(
     ------
     ValueError
         Naming the argument when ``n_items`` is below 2 or below ``fit.n_items``, ``n_pairs``
-        is not positive, or ``top_focus`` is negative or not finite.
+        or ``top_k`` is not positive, ``since_shown`` is longer than ``n_items`` or negative,
+        or ``patience`` or ``sharpness`` is negative or not finite.
     """
-    require_positive_int("n_items", n_items)
-    require_positive_int("n_pairs", n_pairs)
-    if n_items < 2:
-        raise ValueError("n_items: need at least two items to form a pair")
-    if fit is not None and n_items < fit.n_items:
-        raise ValueError(f"n_items: {n_items} is fewer than the {fit.n_items} items of fit")
-    if not (np.isfinite(top_focus) and top_focus >= 0):
-        raise ValueError(f"top_focus: expected a non-negative number, got {top_focus!r}")
-    mean, covariance, variance = _current_posterior(fit, n_items)
-    candidates = _Candidates.of(mean, _candidate_pairs(mean, rng), top_focus)
-    spread = _difference_variance(covariance, variance, candidates.first, candidates.second)
-    # Values only fall as the batch's votes shrink the variances, so pairs outside the best
-    # few hundred at the start hardly ever get drawn; dropping them makes each pick cheap.
-    shortlist = np.argsort(-candidates.value(spread), kind="stable")
-    shortlist = shortlist[: max(_SHORTLIST_PER_PAIR * n_pairs, _SHORTLIST_MIN)]
-    candidates, spread = candidates.take(shortlist), spread[shortlist]
-    chosen = np.empty(n_pairs, dtype=np.int64)
-    for pick in range(n_pairs):
-        best = _sample_index(candidates.value(spread) ** _SHARPNESS, rng)
-        chosen[pick] = best
-        spread = _expect_vote(covariance, variance, candidates, best, spread)
-    pairs = np.column_stack([candidates.first[chosen], candidates.second[chosen]])
-    swap = rng.random(n_pairs) < 0.5
-    pairs[swap] = pairs[swap, ::-1]
-    return pairs
+    design = design_pairs(fit, n_items, top_k=top_k, sharpness=sharpness)
+    return design.propose(n_pairs, rng, since_shown=since_shown, patience=patience)
 
 
-@dataclass(frozen=True)
-class _Candidates:
-    """Candidate pairs with what their value needs besides the current variances."""
-
-    first: IntArray
-    second: IntArray
-    relevance: FloatArray
-    distance: FloatArray
-    """``|μ_first - μ_second|``."""
-    information: FloatArray
-    """``p(1 - p)``, the Fisher information of one vote on the pair."""
-
-    @classmethod
-    def of(
-        cls, mean: FloatArray, pairs: tuple[IntArray, IntArray], top_focus: float
-    ) -> _Candidates:
-        first, second = pairs
-        distance = np.abs(mean[first] - mean[second])
-        p = expit(distance)
-        return cls(
-            first=first,
-            second=second,
-            relevance=_relevance(mean, first, second, top_focus),
-            distance=distance,
-            information=p * (1.0 - p),
-        )
-
-    def take(self, index: IntArray) -> _Candidates:
-        return _Candidates(
-            first=self.first[index],
-            second=self.second[index],
-            relevance=self.relevance[index],
-            distance=self.distance[index],
-            information=self.information[index],
-        )
-
-    def value(self, spread: FloatArray) -> FloatArray:
-        """``relevance × overlap × information`` given each pair's difference variance."""
-        overlap = 2.0 * ndtr(-self.distance / np.sqrt(spread))
-        value: FloatArray = self.relevance * overlap * np.log1p(self.information * spread)
-        return value
+def _require_non_negative(name: str, number: float) -> None:
+    if not (np.isfinite(number) and number >= 0):
+        raise ValueError(f"{name}: expected a non-negative number, got {number!r}")
 
 
-def _sample_index(weights: FloatArray, rng: np.random.Generator) -> int:
-    """Draw one index with probability proportional to ``weights``."""
-    cumulative = np.cumsum(weights)
-    if not cumulative[-1] > 0:
-        return int(rng.integers(len(weights)))
-    return int(np.searchsorted(cumulative, rng.random() * cumulative[-1], side="right"))
+def starvation_bound(n_items: int, patience: float = DEFAULT_PATIENCE) -> int:
+    """Most consecutive votes an item can go unshown under :func:`propose_pairs`.
+
+    An item becomes overdue after ``patience × n_items`` votes (rounded up); overdue items are
+    served oldest first, at least one per vote, and at most ``n_items - 1`` are ahead of it.
+    """
+    _require_non_negative("patience", patience)
+    return int(np.ceil(patience * n_items)) + n_items - 1
+
+
+def advance_since_shown(
+    since_shown: npt.ArrayLike | None, pairs: npt.ArrayLike, n_items: int
+) -> FloatArray:
+    """Votes since each item was last shown, after the votes on ``pairs`` (in order).
+
+    ``since_shown`` as :func:`propose_pairs` takes it (None: every item just shown; items
+    beyond its length never shown, ``inf``); ``pairs`` is ``(n_votes, 2)``, a vote of "cannot
+    decide" included, since the item was shown.
+    """
+    shown = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    start = np.zeros(n_items) if since_shown is None else since_shown
+    since = _unshown(start, n_items) + len(shown)
+    # An item's last vote in the list decides its count; later rows overwrite earlier ones.
+    position = np.arange(len(shown), dtype=np.int64)
+    for column in (0, 1):
+        last = np.full(n_items, -1, dtype=np.int64)
+        np.maximum.at(last, shown[:, column], position)
+        seen = last >= 0
+        since[seen] = np.minimum(since[seen], len(shown) - 1 - last[seen])
+    return since
+
+
+def pair_values(
+    mean: FloatArray, covariance: FloatArray | None, variance: FloatArray, top_k: int | None
+) -> FloatArray:
+    """``(n, n)`` expected reduction of the goal's uncertainty by one vote on each pair.
+
+    Symmetric with a zero diagonal; see the module's description for the formula.
+    """
+    n = len(mean)
+    difference = mean[:, None] - mean[None, :]
+    spread = variance[:, None] + variance[None, :]
+    if covariance is not None:
+        spread -= 2.0 * covariance
+    np.maximum(spread, _TINY, out=spread)
+    relevance = np.exp(-0.5 * difference**2 / spread) / spread
+    if top_k is not None and top_k < n:
+        inside = _membership(mean, variance, top_k)
+        relevance *= inside[:, None] * (1.0 - inside[None, :])
+        relevance += relevance.T
+    np.fill_diagonal(relevance, 0.0)
+    need = variance**2 * relevance.sum(axis=1)
+    p = expit(difference)
+    information = p * (1.0 - p)
+    gain = information / (1.0 + information * spread)
+    values: FloatArray = gain * (
+        need[:, None] + need[None, :] + 2.0 * np.outer(variance, variance) * relevance
+    )
+    np.fill_diagonal(values, 0.0)
+    return values
+
+
+def _membership(mean: FloatArray, variance: FloatArray, top_k: int) -> FloatArray:
+    """Each item's posterior chance of being above the boundary of the top ``top_k``."""
+    ordered = np.sort(mean)[::-1]
+    boundary = 0.5 * (ordered[top_k - 1] + ordered[top_k])
+    chance: FloatArray = ndtr((mean - boundary) / np.sqrt(np.maximum(variance, _TINY)))
+    return chance
+
+
+def _unshown(since_shown: npt.ArrayLike | None, n_items: int) -> FloatArray:
+    """Votes since each item was shown as floats, never-shown items as infinitely overdue."""
+    unshown = np.zeros(n_items)
+    if since_shown is None:
+        return unshown
+    given = np.asarray(since_shown, dtype=np.float64).ravel()
+    if len(given) > n_items:
+        raise ValueError(f"since_shown: {len(given)} counts for {n_items} items")
+    if not np.all(given >= 0):  # inf (never shown) passes, NaN does not
+        raise ValueError("since_shown: expected non-negative vote counts")
+    unshown[: len(given)] = given
+    unshown[len(given) :] = np.inf
+    return unshown
 
 
 def _current_posterior(
@@ -176,83 +301,13 @@ def _current_posterior(
     mean = np.zeros(n_items)
     variance = np.full(n_items, prior_variance)
     if fit is None:
-        return mean, np.diag(variance) if n_items <= COVARIANCE_LIMIT else None, variance
+        return mean, None, variance
     known = fit.n_items
     mean[:known] = fit.log_strengths
     variance[:known] = fit.standard_errors**2
-    if fit.covariance is None:
+    if fit.covariance is None or n_items > COVARIANCE_LIMIT:
         return mean, None, variance
-    covariance = np.diag(variance)
+    covariance = np.zeros((n_items, n_items))
     covariance[:known, :known] = fit.covariance
+    np.fill_diagonal(covariance, variance)
     return mean, covariance, variance
-
-
-def _candidate_pairs(mean: FloatArray, rng: np.random.Generator) -> tuple[IntArray, IntArray]:
-    """All pairs ``i < j``, or for many items the near neighbours in rank plus random pairs."""
-    n = len(mean)
-    if n * (n - 1) // 2 <= _MAX_CANDIDATES:
-        first, second = np.triu_indices(n, k=1)
-        return first.astype(np.int64), second.astype(np.int64)
-    order = np.argsort(-mean, kind="stable")
-    reach = max(1, _MAX_CANDIDATES // (2 * n))
-    offsets = np.arange(1, reach + 1)
-    rank = np.repeat(np.arange(n), reach)
-    partner = rank + np.tile(offsets, n)
-    inside = partner < n
-    near_a, near_b = order[rank[inside]], order[partner[inside]]
-    far_a = rng.integers(0, n, _MAX_CANDIDATES // 2)
-    far_b = (far_a + rng.integers(1, n, len(far_a))) % n
-    a = np.concatenate([near_a, far_a])
-    b = np.concatenate([near_b, far_b])
-    return np.minimum(a, b).astype(np.int64), np.maximum(a, b).astype(np.int64)
-
-
-def _relevance(mean: FloatArray, first: IntArray, second: IntArray, top_focus: float) -> FloatArray:
-    """Weight of a pair by how near the top its better item stands (1 far from the top)."""
-    # Rank quantiles (0 bottom, 1 top) rather than the 0-100 scores: same order, but the
-    # weights do not depend on how spread out the strengths happen to be. Tied items, such
-    # as new ones at the prior, share their average rank.
-    quantile = (rankdata(mean) - 1.0) / max(len(mean) - 1, 1)
-    better = np.maximum(quantile[first], quantile[second])
-    relevance: FloatArray = 1.0 + top_focus * np.exp((better - 1.0) / _TOP_WIDTH)
-    return relevance
-
-
-def _difference_variance(
-    covariance: FloatArray | None, variance: FloatArray, first: IntArray, second: IntArray
-) -> FloatArray:
-    """Posterior variance of ``θ_first - θ_second`` per candidate pair."""
-    spread = variance[first] + variance[second]
-    if covariance is not None:
-        spread = spread - 2.0 * covariance[first, second]
-    floored: FloatArray = np.maximum(spread, 1e-12)
-    return floored
-
-
-def _expect_vote(
-    covariance: FloatArray | None,
-    variance: FloatArray,
-    candidates: _Candidates,
-    best: int,
-    spread: FloatArray,
-) -> FloatArray:
-    """Shrink the posterior in place as one vote on pair ``best`` will, whatever its outcome.
-
-    Returns the candidates' new variances of ``θ_first - θ_second``.
-    """
-    first, second = candidates.first, candidates.second
-    i, j = first[best], second[best]
-    information = candidates.information[best]
-    if covariance is None:
-        variance[i] = 1.0 / (1.0 / variance[i] + information)
-        variance[j] = 1.0 / (1.0 / variance[j] + information)
-        return _difference_variance(None, variance, first, second)
-    # Rank-one (Sherman–Morrison) update for one observation along e_i - e_j.
-    direction = covariance[:, i] - covariance[:, j]
-    gain = information / (1.0 + information * spread[best])
-    covariance -= gain * np.outer(direction, direction)
-    variance[:] = covariance.diagonal()
-    shrunk: FloatArray = np.maximum(
-        spread - gain * (direction[first] - direction[second]) ** 2, 1e-12
-    )
-    return shrunk
