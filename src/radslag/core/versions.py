@@ -13,6 +13,7 @@ from django import forms
 from django.db import models, transaction
 from django.db.models import F
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 
 class StaleVersionError(Exception):
@@ -48,7 +49,9 @@ def current_version(instance: models.Model) -> int:
 
 def version_field() -> forms.IntegerField:
     """The hidden field that carries the version a form was rendered with."""
-    return forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    return forms.IntegerField(
+        label=_("Version"), required=False, min_value=0, widget=forms.HiddenInput
+    )
 
 
 def show_current_version(form: forms.BaseForm, current: int) -> None:
