@@ -251,3 +251,28 @@ def test_an_erased_contact_is_gone_from_the_peers_at_once(client: Client) -> Non
 
     assert "anna@gagnef.example" in before
     assert "anna@gagnef.example" not in client.get(PAGE).content.decode()
+
+
+def test_an_initiative_it_could_join_is_a_step_with_its_peers(client: Client) -> None:
+    from radslag.initiatives.models import Initiative, Participation
+
+    _need(OWN, "Taligenkänning i hemtjänsten", "aldreomsorg")
+    joined = Initiative.objects.create(
+        title="Delad plattform för hemtjänsten",
+        type="gemensam-plattform",
+        description="x",
+        areas=["aldreomsorg"],
+        cost_low=1,
+        cost_high=2,
+        status=Initiative.Status.RECOMMENDED,
+    )
+    Participation.objects.create(initiative=joined, municipality_id="2062", role="deltar")
+    done = Initiative.objects.create(
+        title="Avslutat", type="natverk", description="x", cost_low=1, cost_high=2, status="klar"
+    )
+
+    page = client.get(PAGE).content.decode()
+
+    assert "Gå med i ”Delad plattform för hemtjänsten”" in page
+    assert f'href="/initiativ/{joined.pk}/"' in page
+    assert done.title not in page
