@@ -51,3 +51,21 @@ def _empty_page_parts() -> Iterator[None]:
     caches[freshness.CACHE_ALIAS].clear()
     yield
     caches[freshness.CACHE_ALIAS].clear()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """A transactional test empties the database when it ends, reference data and all; with
+    the tests spread over workers in batches, the worker's next test may well be an ordinary
+    one that needs the municipalities and the council's seats, so they are loaded again."""
+    yield
+    marker = item.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    from radslag.municipalities.models import Municipality
+
+    with item.config.stash[blocking_manager_key].unblock():
+        if not Municipality.objects.exists():
+            load_reference()
