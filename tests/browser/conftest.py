@@ -33,7 +33,7 @@ from django.test import override_settings
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
-from radslag.council.composition_models import Composition
+from radslag.council.composition_models import Composition, Seat
 from radslag.municipalities.models import Municipality
 from radslag.needs import index
 from radslag.needs.models import Need, Theme
@@ -158,6 +158,8 @@ def example_site(
             # rows below would land in the real database.
             pytest.fail(f"not a test database: {name}; mark the browser tests django_db")
         before = _row_keys()
+        # The example puts members on the council's seats, rows that were there before.
+        seats = {seat.pk: (seat.holder_id, seat.holder_is_example) for seat in Seat.objects.all()}
         index._cache.clear()
         try:
             _build_example_data(tmp_path_factory.mktemp("browser"))
@@ -183,6 +185,9 @@ def example_site(
                 server.stop()
         finally:
             _remove_rows_added_since(before)
+            for seat in Seat.objects.all():
+                seat.holder_id, seat.holder_is_example = seats.get(seat.pk, (None, False))
+                seat.save(update_fields=["holder", "holder_is_example"])
             index._cache.clear()
 
 
