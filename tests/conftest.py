@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
 from django.core.cache import caches
+from hypothesis import settings
 
 from radslag.core import freshness
 from radslag.municipalities.reference import load_reference
+
+# The suite's property tests draw the same examples on every run, so a CI result depends on the
+# commit alone; HYPOTHESIS_PROFILE=explore draws new ones each run to look for what they miss.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(scope="session")

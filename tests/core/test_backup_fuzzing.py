@@ -68,9 +68,18 @@ def damaged_lines(draw: st.DrawFn) -> bytes:
             other = draw(st.integers(0, len(lines) - 1))
             lines[position], lines[other] = lines[other], lines[position]
         else:
-            value = json.loads(lines[position])
-            key = draw(st.sampled_from(sorted(value) or [""]))
-            value[key] = draw(json_values)
+            # An earlier damage may have left any JSON on this line, or text that is no JSON.
+            try:
+                value = json.loads(lines[position])
+            except ValueError:
+                value = None
+            if isinstance(value, dict):
+                key = draw(st.sampled_from(sorted(value) or [""]))
+                value[key] = draw(json_values)
+            elif isinstance(value, list) and value:
+                value[draw(st.integers(0, len(value) - 1))] = draw(json_values)
+            else:
+                value = draw(json_values)
             lines[position] = json.dumps(value)
     text = "\n".join(lines)
     if draw(st.booleans()):
