@@ -21,7 +21,7 @@ class RoundForm(forms.ModelForm[Round]):
 
     class Meta:
         model = Round
-        fields = ["title", "question", "kind", "weighting", "opens_on", "closes_on"]
+        fields = ["title", "question", "kind", "weighting", "top_k", "opens_on", "closes_on"]
         widgets = {
             "opens_on": forms.DateInput(attrs={"type": "date"}),
             "closes_on": forms.DateInput(attrs={"type": "date"}),
@@ -54,6 +54,15 @@ class RoundForm(forms.ModelForm[Round]):
         opens, closes = data.get("opens_on"), data.get("closes_on")
         if opens and closes and closes < opens:
             self.add_error("closes_on", _("Omgången kan inte stänga innan den öppnar."))
+        top_k = data.get("top_k")
+        if top_k is not None:
+            if top_k < 1:
+                self.add_error("top_k", _("Ange minst 1, eller lämna tomt för hela ordningen."))
+            elif data.get("kind") != Round.Kind.WIKI_SURVEY:
+                self.add_error(
+                    "top_k",
+                    _("Målet styr bara valet av par i parvisa val; lämna tomt för andra slag."),
+                )
         return data
 
 

@@ -58,6 +58,17 @@ class Round(ExampleData):
         choices=Weighting.choices,
         default=Weighting.EQUAL,
     )
+    # The wiki survey's goal, which steers the choice of pairs: empty for the whole order.
+    top_k = models.PositiveSmallIntegerField(
+        _("mål: de främsta"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Bara för parvisa val. Ange hur många av de främsta alternativen som ska säkras "
+            "(till exempel 10) om rådet främst behöver veta vilka som hamnar i toppen; lämna "
+            "tomt för att hela ordningen ska bli så säker som möjligt."
+        ),
+    )
     opens_on = models.DateField(_("öppnar"), null=True, blank=True)
     closes_on = models.DateField(_("stänger"), null=True, blank=True)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)

@@ -127,7 +127,8 @@ _shown_here: dict[int, list[tuple[int, int]]] = {}
 
 
 def _current(round_: Round, items: list[Item]) -> _CachedFit:
-    key = f"council:fit:{round_.pk}"
+    # The goal is in the key: a convener who changes it gets a design aimed at the new one.
+    key = f"council:fit:{round_.pk}:{round_.top_k or 'all'}"
     ids = tuple(item.pk for item in items)
     cached: _CachedFit | None = cache.get(key)
     if (
@@ -159,9 +160,21 @@ def _current(round_: Round, items: list[Item]) -> _CachedFit:
     since_shown = advance_since_shown(np.full(len(ids), np.inf), shown, len(ids))
     _stored_here[round_.pk] = 0
     _shown_here[round_.pk] = []
-    fresh = _CachedFit(ids, fit, design_pairs(fit, len(ids)), since_shown, len(votes), time.time())
+    fresh = _CachedFit(
+        ids,
+        fit,
+        design_pairs(fit, len(ids), top_k=_goal(round_, len(ids))),
+        since_shown,
+        len(votes),
+        time.time(),
+    )
     cache.set(key, fresh, FIT_MAX_AGE_SECONDS)
     return fresh
+
+
+def _goal(round_: Round, n_items: int) -> int | None:
+    """The design's top k, or None for the whole order (also when k covers every item)."""
+    return round_.top_k if round_.top_k and round_.top_k < n_items else None
 
 
 def next_pair(round_: Round, session: str, rng: np.random.Generator) -> tuple[Item, Item] | None:
