@@ -60,7 +60,7 @@ class Round(ExampleData):
     )
     # The wiki survey's goal, which steers the choice of pairs: empty for the whole order.
     top_k = models.PositiveSmallIntegerField(
-        _("mål: de främsta"),
+        _("säkra de främsta (antal)"),
         null=True,
         blank=True,
         help_text=_(

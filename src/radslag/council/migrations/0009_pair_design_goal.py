@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='round',
             name='top_k',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='Bara för parvisa val. Ange hur många av de främsta alternativen som ska säkras (till exempel 10) om rådet främst behöver veta vilka som hamnar i toppen; lämna tomt för att hela ordningen ska bli så säker som möjligt.', null=True, verbose_name='mål: de främsta'),
+            field=models.PositiveSmallIntegerField(blank=True, help_text='Bara för parvisa val. Ange hur många av de främsta alternativen som ska säkras (till exempel 10) om rådet främst behöver veta vilka som hamnar i toppen; lämna tomt för att hela ordningen ska bli så säker som möjligt.', null=True, verbose_name='säkra de främsta (antal)'),
         ),
     ]
