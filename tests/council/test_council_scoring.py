@@ -4,10 +4,12 @@ item on every criterion; bad answers are refused naming the cell, and nobody els
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from radslag.accounts.models import Membership, Role
 from radslag.council import scoring
@@ -252,6 +254,19 @@ def test_nobody_weighs_or_scores_once_the_round_has_closed(round_: Round, status
     assert client.get(f"/radet/omgangar/{round_.pk}/poangsatt/").status_code == 403
     with pytest.raises(scoring.ScoringRefusedError):
         scoring.save_scores(council_member("annan"), round_, {})
+
+
+def test_before_its_first_day_an_open_round_takes_no_weights_or_scores(round_: Round) -> None:
+    round_.opens_on = timezone.localdate() + datetime.timedelta(days=3)
+    round_.save()
+    person = council_member()
+
+    assert signed_in(person).get(f"/radet/omgangar/{round_.pk}/vikta/").status_code == 403
+    with pytest.raises(scoring.ScoringRefusedError, match="Omgången öppnar den"):
+        scoring.save_judgements(person, round_, {})
+    with pytest.raises(scoring.ScoringRefusedError, match="Omgången öppnar den"):
+        scoring.save_scores(person, round_, {})
+    assert not ScoringSheet.objects.exists()
 
 
 def test_a_convener_who_is_no_member_may_not_score(round_: Round) -> None:

@@ -3,12 +3,15 @@ defeats are shown, and nobody else may rank."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
 
 from radslag.accounts.models import Membership, Role
-from radslag.council.ballots import ballot_result
+from radslag.council.ballots import BallotRefusedError, ballot_result, cast
 from radslag.council.models import Ballot, Item, Round
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +100,22 @@ def test_only_council_members_rank_and_only_while_the_round_is_open(round_: Roun
     client.force_login(member("a"))
     Round.objects.filter(pk=round_.pk).update(status=Round.Status.CLOSED)
     assert rank(client, round_, {"A": 1, "B": 2, "C": 3}).status_code == 403  # type: ignore[attr-defined]
+    assert not Ballot.objects.exists()
+
+
+def test_after_its_last_day_an_open_round_takes_no_ranking_and_says_why(round_: Round) -> None:
+    Round.objects.filter(pk=round_.pk).update(
+        closes_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    round_.refresh_from_db()
+    client = Client()
+    person = member("a")
+    client.force_login(person)
+
+    assert rank(client, round_, {"A": 1, "B": 2, "C": 3}).status_code == 403  # type: ignore[attr-defined]
+    assert "Omgången stängde den" in client.get(round_.get_absolute_url()).content.decode()
+    with pytest.raises(BallotRefusedError, match="Omgången stängde den"):
+        cast(person, round_, {str(item.pk): 1 for item in round_.items.all()})
     assert not Ballot.objects.exists()
 
 

@@ -3,10 +3,13 @@ own municipality, drafts and unpublished results kept from the public."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import User
 from django.db.models import RestrictedError
 from django.test import Client
+from django.utils import timezone
 
 from radslag.accounts.models import Membership, Role
 from radslag.council import survey
@@ -92,6 +95,40 @@ def test_a_round_that_is_not_open_takes_no_votes(
     assert client.get(f"/radet/delta/{token}/").status_code == 410
     assert message in _vote(client, token, a, b)
     assert not PairVote.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("opens", "closes", "message"),
+    [
+        (None, -1, "Omgången stängde den"),
+        (2, None, "Omgången öppnar den"),
+    ],
+)
+def test_an_open_round_takes_no_votes_before_its_first_or_after_its_last_day(
+    client: Client, round_: Round, token: str, opens: int | None, closes: int | None, message: str
+) -> None:
+    today = timezone.localdate()
+    Round.objects.filter(pk=round_.pk).update(
+        opens_on=None if opens is None else today + datetime.timedelta(days=opens),
+        closes_on=None if closes is None else today + datetime.timedelta(days=closes),
+    )
+    a, b, _c = round_.items.all()
+
+    assert client.get(f"/radet/delta/{token}/").status_code == 410
+    assert message in _vote(client, token, a, b)
+    assert not PairVote.objects.exists()
+
+
+def test_a_round_takes_votes_on_its_first_and_its_last_day(
+    client: Client, round_: Round, token: str
+) -> None:
+    today = timezone.localdate()
+    Round.objects.filter(pk=round_.pk).update(opens_on=today, closes_on=today)
+    a, b, _c = round_.items.all()
+
+    _vote(client, token, a, b)
+
+    assert PairVote.objects.count() == 1
 
 
 def test_a_withdrawn_or_forged_link_is_refused_with_a_message(

@@ -3,6 +3,7 @@ chooses the portfolio within the budget and explains every choice, beside the gr
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -11,6 +12,7 @@ import httpx
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
 from pytest_django.live_server_helper import LiveServer
 
 from radslag.accounts.models import Membership, Role
@@ -116,6 +118,28 @@ def test_approvals_after_the_round_closed_are_refused_and_counted_nowhere() -> N
     )
 
     assert "Budgetomgången är stängd och tar inte emot godkännanden." in answer.content.decode()
+    assert not Approval.objects.exists()
+
+
+@pytest.mark.django_db
+def test_approvals_after_the_last_day_are_refused_and_the_page_says_so() -> None:
+    platform = _initiative("Plattform", 80)
+    round_ = _round(100, platform)
+    round_.closes_on = timezone.localdate() - datetime.timedelta(days=1)
+    round_.save()
+    client = Client()
+    client.force_login(representative("1715"))
+
+    page = client.get(round_.get_absolute_url()).content.decode()
+    answer = client.post(
+        f"/initiativ/budget/{round_.pk}/godkann/",
+        {"municipality": "1715", "initiatives": [platform.pk]},
+        follow=True,
+    )
+
+    assert "Omgången stängde den" in page
+    assert "Godkänn för" not in page
+    assert "Omgången stängde den" in answer.content.decode()
     assert not Approval.objects.exists()
 
 

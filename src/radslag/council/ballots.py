@@ -33,12 +33,15 @@ def may_cast(user: Any, round_: Round) -> bool:
     return (
         round_.kind == Round.Kind.BALLOT
         and round_.status == Round.Status.OPEN
+        and round_.date_refusal() is None
         and permissions.is_council_member(user)
     )
 
 
 def cast(user: Any, round_: Round, ranks: dict[str, int]) -> Ballot:
     """Store the member's ranking: item id to position, every active item placed."""
+    if round_.status == Round.Status.OPEN and (outside := round_.date_refusal()):
+        raise BallotRefusedError(outside)
     if not may_cast(user, round_):
         raise BallotRefusedError(_("Bara rådets ledamöter rangordnar, och bara i en öppen omgång."))
     items = {

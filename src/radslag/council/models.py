@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from radslag.core.models import ExampleData
+from radslag.core.schedule import outside_dates
 from radslag.core.text_limits import TITLE
 
 # The seats and compositions live in their own module; imported here so that Django finds them.
@@ -97,6 +98,11 @@ class Round(ExampleData):
     @property
     def results_are_public(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    def date_refusal(self) -> str | None:
+        """Why an open round takes no answers today (before its first or after its last
+        day), or None."""
+        return outside_dates(self.opens_on, self.closes_on)
 
 
 class Item(models.Model):

@@ -123,6 +123,7 @@ def may_score(user: Any, round_: Round) -> bool:
     return (
         round_.kind == Round.Kind.SCORING
         and round_.status == Round.Status.OPEN
+        and round_.date_refusal() is None
         and permissions.is_council_member(user)
     )
 
@@ -226,8 +227,14 @@ def sheet_of(user: Any, round_: Round) -> ScoringSheet | None:
     return ScoringSheet.objects.filter(round=round_, person_id=user.pk).first()
 
 
+def _refuse_outside_dates(round_: Round) -> None:
+    if round_.status == Round.Status.OPEN and (outside := round_.date_refusal()):
+        raise ScoringRefusedError(outside)
+
+
 def save_judgements(user: Any, round_: Round, judgements: Mapping[str, float]) -> Consistency:
     """Store the member's pairwise judgements, every pair answered on Saaty's scale."""
+    _refuse_outside_dates(round_)
     if not may_score(user, round_):
         raise ScoringRefusedError(
             _("Bara rådets ledamöter viktar kriterierna, och bara i en öppen omgång.")
@@ -255,6 +262,7 @@ def save_judgements(user: Any, round_: Round, judgements: Mapping[str, float]) -
 def save_scores(user: Any, round_: Round, scores: Mapping[str, int | None]) -> int:
     """Store the member's scores, item and criterion to a score on ``SCALE``; None leaves a
     score out. Returns how many scores the member has given."""
+    _refuse_outside_dates(round_)
     if not may_score(user, round_):
         raise ScoringRefusedError(
             _("Bara rådets ledamöter poängsätter, och bara i en öppen omgång.")

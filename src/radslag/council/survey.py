@@ -82,7 +82,7 @@ def refusal(link: Link | None) -> str | None:
         return _("Omgången har inte öppnat än.")
     if status != Round.Status.OPEN:
         return _("Omgången är stängd och tar inte emot fler röster.")
-    return None
+    return link.round.date_refusal()
 
 
 def session_digest(round_: Round, session_key: str) -> str:

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from radslag.accounts import permissions
+from radslag.core.schedule import outside_dates
 from radslag.decide.budgets import (
     BudgetOutcome,
     Completion,
@@ -49,6 +50,8 @@ def approve(user: Any, round_: BudgetRound, code: str, initiative_ids: Iterable[
     for the municipality, or an initiative is not in the round."""
     if round_.status != BudgetRound.Status.OPEN:
         raise BudgetRefusedError(_("Budgetomgången är stängd och tar inte emot godkännanden."))
+    if outside := outside_dates(None, round_.closes_on):
+        raise BudgetRefusedError(outside)
     if not permissions.may_act_for(user, permissions.MunicipalAction.APPROVE_INITIATIVES, code):
         raise BudgetRefusedError(_("Du kan bara godkänna för en kommun du företräder."))
     in_round = set(round_.initiatives.values_list("pk", flat=True))

@@ -79,6 +79,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         + round_.ballots.count()
         + round_.statement_votes.count()
         + round_.scoring_sheets.count(),
+        "date_refusal": round_.date_refusal() if round_.status == Round.Status.OPEN else None,
         "may_rank": ballots.may_cast(request.user, round_),
         "may_score": scoring.may_score(request.user, round_),
         "may_edit_criteria": scoring.may_edit_criteria(request.user, round_),

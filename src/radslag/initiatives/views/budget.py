@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from radslag.accounts import permissions
 from radslag.accounts.permissions import Action, MunicipalAction, signed_in
+from radslag.core.schedule import outside_dates
 from radslag.initiatives import budget
 from radslag.initiatives.forms import BudgetRoundForm
 from radslag.initiatives.models import Approval, BudgetRound
@@ -23,9 +24,10 @@ def _may_manage(request: HttpRequest) -> bool:
 def budget_round(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(BudgetRound, pk=pk)
     closed = round_.status == BudgetRound.Status.CLOSED
+    past_closing = None if closed else outside_dates(None, round_.closes_on)
     insider = _may_manage(request) or permissions.is_council_member(request.user)
     voting_for = []
-    if not closed:
+    if not closed and not past_closing:
         for municipality in permissions.municipalities_for(
             request.user, MunicipalAction.APPROVE_INITIATIVES
         ).order_by("name"):
@@ -48,6 +50,7 @@ def budget_round(request: HttpRequest, pk: int) -> HttpResponse:
         "approvals": round_.approvals.count(),
         "municipalities": round_.approvals.values("municipality").distinct().count(),
         "may_manage": _may_manage(request),
+        "past_closing": past_closing,
     }
     return render(request, "initiatives/budget.html", context)
 
