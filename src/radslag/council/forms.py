@@ -8,16 +8,34 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from radslag.core.text_limits import TITLE
-from radslag.council import scoring
+from radslag.council import item_sources, scoring
 from radslag.council.models import Criterion, Item, Round
 
 
 class RoundForm(forms.ModelForm[Round]):
+    item_source = forms.ChoiceField(
+        label=_("Alternativen hämtas från"),
+        initial=item_sources.OWN,
+        required=False,
+        help_text=_(
+            "Teman, områden och initiativ tas in som de står i Rådslag, så att resultatet "
+            "leder tillbaka till behoven och underlaget bakom dem."
+        ),
+    )
     items = forms.CharField(
         label=_("Alternativ"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Ett alternativ per rad, minst två. Deltagarna kan föreslå fler."),
+        help_text=_(
+            "Ett alternativ per rad, minst två sammanlagt; med en annan källa läggs raderna "
+            "till dess alternativ. Deltagarna kan föreslå fler."
+        ),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["item_source"].choices = item_sources.choices()  # type: ignore[attr-defined]
+        self.chosen_items: list[tuple[str, str]] = []
 
     class Meta:
         model = Round
@@ -45,8 +63,6 @@ class RoundForm(forms.ModelForm[Round]):
                 )
             seen.add(label.casefold())
             labels.append(label)
-        if len(labels) < 2:
-            raise forms.ValidationError(_("Ange minst två alternativ, ett per rad."))
         return labels
 
     def clean(self) -> dict[str, Any]:
@@ -54,6 +70,7 @@ class RoundForm(forms.ModelForm[Round]):
         opens, closes = data.get("opens_on"), data.get("closes_on")
         if opens and closes and closes < opens:
             self.add_error("closes_on", _("Omgången kan inte stänga innan den öppnar."))
+        self._choose_items(data)
         top_k = data.get("top_k")
         if top_k is not None:
             if top_k < 1:
@@ -64,6 +81,25 @@ class RoundForm(forms.ModelForm[Round]):
                     _("Målet styr bara valet av par i parvisa val; lämna tomt för andra slag."),
                 )
         return data
+
+    def _choose_items(self, data: dict[str, Any]) -> None:
+        """The round's items: the chosen source's, then the typed lines not already among
+        them, each once whatever its case."""
+        if "items" not in data or "item_source" not in data:
+            return
+        source = data["item_source"] or item_sources.OWN
+        chosen = item_sources.items_of(source)
+        seen = {label.casefold() for label, _source in chosen}
+        chosen += [(label, "") for label in data["items"] if label.casefold() not in seen]
+        if len(chosen) >= 2:
+            self.chosen_items = chosen
+        elif source == item_sources.OWN:
+            self.add_error("items", _("Ange minst två alternativ, ett per rad."))
+        else:
+            self.add_error(
+                "item_source",
+                _("Källan har färre än två alternativ; skriv till fler nedan eller välj en annan."),
+            )
 
 
 class ProposalForm(forms.Form):

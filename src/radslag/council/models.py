@@ -21,6 +21,7 @@ from radslag.core.text_limits import TITLE
 # The seats and compositions live in their own module; imported here so that Django finds them.
 from radslag.council.composition_models import Composition as Composition
 from radslag.council.composition_models import Seat as Seat
+from radslag.council.item_sources import address_of
 from radslag.municipalities.models import Municipality
 
 
@@ -142,6 +143,10 @@ class Item(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    @property
+    def source_address(self) -> str | None:
+        return address_of(self.source) if self.source else None
 
 
 class Link(models.Model):

@@ -109,7 +109,8 @@ def round_create(request: HttpRequest) -> HttpResponse:
             round_.created_by = request.user  # type: ignore[assignment]
             round_.save()
             Item.objects.bulk_create(
-                Item(round=round_, label=label) for label in form.cleaned_data["items"]
+                Item(round=round_, label=label, source=source)
+                for label, source in form.chosen_items
             )
             if round_.kind == Round.Kind.SCORING:
                 scoring.create_default_criteria(round_)
