@@ -68,7 +68,8 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     one that needs the municipalities and the council's seats, so they are loaded again."""
     yield
     marker = item.get_closest_marker("django_db")
-    if marker is None or not marker.kwargs.get("transaction"):
+    # Without a next test the session is ending and its test database is already gone.
+    if nextitem is None or marker is None or not marker.kwargs.get("transaction"):
         return
     from pytest_django.plugin import blocking_manager_key
 

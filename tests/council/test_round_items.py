@@ -146,3 +146,17 @@ def test_the_round_page_links_each_item_to_what_it_stands_for(client: Client) ->
 
     assert f'<a href="/behov/teman/{theme.pk}/">Tolkning</a>' in page
     assert "<li>Eget alternativ</li>" in page
+
+
+def test_two_themes_of_one_name_make_one_item(client: Client) -> None:
+    now = timezone.now()
+    first = Theme.objects.create(label="Tolkning", computed_at=now)
+    Theme.objects.create(label="tolkning", computed_at=now)
+    third = Theme.objects.create(label="Schemaläggning", computed_at=now)
+
+    assert _create(client, "teman") == ""
+
+    assert _items() == [
+        ("Tolkning", f"needs.theme:{first.pk}"),
+        ("Schemaläggning", f"needs.theme:{third.pk}"),
+    ]

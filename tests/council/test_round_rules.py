@@ -119,6 +119,17 @@ def test_an_open_round_takes_no_votes_before_its_first_or_after_its_last_day(
     assert not PairVote.objects.exists()
 
 
+def test_the_council_page_says_an_open_round_is_past_its_last_day(
+    client: Client, round_: Round
+) -> None:
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    Round.objects.filter(pk=round_.pk).update(closes_on=yesterday)
+
+    page = client.get("/radet/").content.decode()
+
+    assert "Omgången stängde den" in page
+
+
 def test_a_round_takes_votes_on_its_first_and_its_last_day(
     client: Client, round_: Round, token: str
 ) -> None:

@@ -88,9 +88,14 @@ class RoundForm(forms.ModelForm[Round]):
         if "items" not in data or "item_source" not in data:
             return
         source = data["item_source"] or item_sources.OWN
-        chosen = item_sources.items_of(source)
-        seen = {label.casefold() for label, _source in chosen}
-        chosen += [(label, "") for label in data["items"] if label.casefold() not in seen]
+        typed = [(label, "") for label in data["items"]]
+        chosen: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        # Two themes may share a name; a round holds each label once.
+        for label, origin in [*item_sources.items_of(source), *typed]:
+            if label.strip() and label.casefold() not in seen:
+                seen.add(label.casefold())
+                chosen.append((label, origin))
         if len(chosen) >= 2:
             self.chosen_items = chosen
         elif source == item_sources.OWN:
