@@ -9,9 +9,11 @@ from django.test import Client
 from django.utils import timezone
 
 from radslag.core.areas import Area
-from radslag.council.models import Item, Round
+from radslag.council import survey
+from radslag.council.models import Item, PairVote, Round
 from radslag.initiatives.models import Initiative
 from radslag.initiatives.recommendations import theme_survey
+from radslag.municipalities.models import Municipality
 from radslag.needs.models import Theme
 from tests.people import convener
 
@@ -160,3 +162,30 @@ def test_two_themes_of_one_name_make_one_item(client: Client) -> None:
         ("Tolkning", f"needs.theme:{first.pk}"),
         ("Schemaläggning", f"needs.theme:{third.pk}"),
     ]
+
+
+def test_the_results_link_each_ranked_item_to_what_it_stands_for(client: Client) -> None:
+    now = timezone.now()
+    theme = Theme.objects.create(label="Tolkning", computed_at=now)
+    Theme.objects.create(label="Schemaläggning", computed_at=now)
+    _create(client, "teman")
+    made = Round.objects.get()
+    first, second = made.items.order_by("id")
+    link = survey.create_link(made, Municipality.objects.get(code="1715"), None)[0]
+    PairVote.objects.bulk_create(
+        PairVote(
+            round=made,
+            municipality_id="1715",
+            link=link,
+            left=first,
+            right=second,
+            choice="vanster",
+            session_digest=f"s{number}",
+            pair_key=survey.pair_key(first.pk, second.pk),
+        )
+        for number in range(5)
+    )
+
+    page = client.get(f"/radet/omgangar/{made.pk}/resultat/").content.decode()
+
+    assert f'<a href="/behov/teman/{theme.pk}/">Tolkning</a>' in page
