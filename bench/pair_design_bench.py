@@ -48,6 +48,9 @@ from radslag.decide.validation import FloatArray, IntArray
 SPREADS = (0.25, 0.5, 1.0, 2.0)
 SIZES = (100, 300)
 VOTES_PER_ITEM = 300
+# Where neither method reaches τ ≥ 0.9 within the grid's budget, the ratio is measured again
+# with five times the votes (`RADSLAG_PAIR_EXTENDED=1`): 100 items, the two lowest spreads.
+EXTENDED_VOTES_PER_ITEM = 1500
 TUNING_SEEDS = range(1000, 1020)
 REPORT_SEEDS = range(5000, 5040)
 NOISY_SHARE = 0.1
@@ -86,6 +89,9 @@ def main() -> None:
         quick = os.environ.get("RADSLAG_BENCH_QUICK") == "1"
         _print_timing()
         seeds = list(REPORT_SEEDS)[:10] if quick else list(REPORT_SEEDS)
+        if os.environ.get("RADSLAG_PAIR_EXTENDED") == "1":
+            print_grid(seeds, (100,), Settings(), SPREADS[:2], EXTENDED_VOTES_PER_ITEM)
+            return
         print_grid(seeds, SIZES[:1] if quick else SIZES, Settings())
         return
     single_threaded = dict.fromkeys(_THREAD_VARIABLES, "1")
@@ -98,11 +104,17 @@ def main() -> None:
     )
 
 
-def print_grid(seeds: list[int], sizes: tuple[int, ...], settings: Settings) -> None:
+def print_grid(
+    seeds: list[int],
+    sizes: tuple[int, ...],
+    settings: Settings,
+    spreads: tuple[float, ...] = SPREADS,
+    votes_per_item: int = VOTES_PER_ITEM,
+) -> None:
     """Simulate every cell for ``seeds`` and print the grid as bench/README.md shows it."""
-    cells = [(n, spread) for n in sizes for spread in SPREADS]
+    cells = [(n, spread) for n in sizes for spread in spreads]
     tasks = [
-        (n, spread, seed, method, settings)
+        (n, spread, seed, method, settings, votes_per_item)
         for n, spread in cells
         for seed in seeds
         for method in (CATCH_UP, ORDER, TOP)
@@ -119,7 +131,7 @@ def print_grid(seeds: list[int], sizes: tuple[int, ...], settings: Settings) -> 
     print(
         f"{time.strftime('%Y-%m-%d %H:%M')} UTC, {platform.node()}, Python "
         f"{platform.python_version()}, {WORKERS} processes, {seconds / 60:.1f} min. Median votes "
-        f"(reached: seeds within the budget of {VOTES_PER_ITEM} votes per item); at budget: "
+        f"(reached: seeds within the budget of {votes_per_item} votes per item); at budget: "
         "median over seeds of the measure after the last vote.\n"
     )
     print(
@@ -128,7 +140,7 @@ def print_grid(seeds: list[int], sizes: tuple[int, ...], settings: Settings) -> 
     )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n, spread in cells:
-        budget = VOTES_PER_ITEM * n
+        budget = votes_per_item * n
         base = [results[n, spread, seed, CATCH_UP] for seed in seeds]
         order = [results[n, spread, seed, ORDER] for seed in seeds]
         top = [results[n, spread, seed, TOP] for seed in seeds]
@@ -171,17 +183,24 @@ def _shown(votes: float, budget: int) -> str:
     return f"> {budget:,}" if votes > budget else f"{votes:,.0f}"
 
 
-def _run_task(task: tuple[int, float, int, str, Settings]) -> Outcome:
-    n, spread, seed, method, settings = task
-    return run_round(n, spread, seed, method, settings)
+def _run_task(task: tuple[int, float, int, str, Settings, int]) -> Outcome:
+    n, spread, seed, method, settings, votes_per_item = task
+    return run_round(n, spread, seed, method, settings, votes_per_item)
 
 
-def run_round(n: int, spread: float, seed: int, method: str, settings: Settings) -> Outcome:
+def run_round(
+    n: int,
+    spread: float,
+    seed: int,
+    method: str,
+    settings: Settings,
+    votes_per_item: int = VOTES_PER_ITEM,
+) -> Outcome:
     """Simulate one round to the budget; the truth depends on the cell and seed only."""
     truth = np.random.default_rng([seed, n, round(spread * 100)]).normal(0.0, spread, n)
     rng = np.random.default_rng([seed, n, round(spread * 100), len(method)])
     true_top = set(np.argsort(-truth)[:TOP_K].tolist())
-    budget = VOTES_PER_ITEM * n
+    budget = votes_per_item * n
     wins = np.zeros((n, n))
     pair_shows = np.zeros((n, n))
     since: FloatArray | None = None
