@@ -12,7 +12,8 @@ design runs with the round's goal set as a convener would: the full order for Ke
 the top 10 for the top-10 precision. A goal counts as reached at the vote count after which it
 held at every later refit up to the budget; a round that never settles counts as above it.
 
-Seeds: the design's settings (``DEFAULT_SHARPNESS``, ``DEFAULT_PATIENCE``) were chosen on
+Seeds: the design's settings (``DEFAULT_SHARPNESS``, ``DEFAULT_PATIENCE``,
+``DEFAULT_EXPLORATION``) were chosen on
 ``TUNING_SEEDS`` only; the grid reports ``REPORT_SEEDS``, which nothing was chosen on.
 ``RADSLAG_BENCH_QUICK=1``: 100 items, 10 report seeds.
 """
@@ -36,6 +37,7 @@ from scipy.special import expit
 
 from radslag.decide.rankings.bradley_terry import PairwiseFit, fit_bradley_terry
 from radslag.decide.rankings.pair_design import (
+    DEFAULT_EXPLORATION,
     DEFAULT_PATIENCE,
     DEFAULT_SHARPNESS,
     advance_since_shown,
@@ -71,6 +73,7 @@ CATCH_UP, ORDER, TOP = "catch-up", "adaptive, goal: full order", "adaptive, goal
 class Settings:
     sharpness: float = DEFAULT_SHARPNESS
     patience: float = DEFAULT_PATIENCE
+    exploration: float = DEFAULT_EXPLORATION
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,8 @@ def print_grid(
     results = {task[:4]: outcome for task, outcome in zip(tasks, outcomes, strict=True)}
     print(
         f"### Votes needed, {len(seeds)} seeds ({seeds[0]}–{seeds[-1]}), sharpness "
-        f"{settings.sharpness}, patience {settings.patience}\n"
+        f"{settings.sharpness}, patience {settings.patience}, exploration "
+        f"{settings.exploration}\n"
     )
     print(
         f"{time.strftime('%Y-%m-%d %H:%M')} UTC, {platform.node()}, Python "
@@ -221,6 +225,7 @@ def run_round(
                 since_shown=since,
                 patience=settings.patience,
                 sharpness=settings.sharpness,
+                exploration=settings.exploration,
             )
             since = advance_since_shown(since, pairs, n)
         np.add.at(pair_shows, (pairs.min(axis=1), pairs.max(axis=1)), 1)

@@ -93,11 +93,28 @@ def test_it_leaves_items_surely_outside_the_top_k_alone() -> None:
     fit, _ = fitted_round(40, 4000, seed=6)
     bottom = set(fit.order[-15:].tolist())
 
-    def share_among_bottom(top_k: int | None) -> float:
-        pairs = propose_pairs(fit, 40, 400, np.random.default_rng(6), top_k=top_k)
+    def share_among_bottom(top_k: int | None, exploration: float) -> float:
+        pairs = propose_pairs(
+            fit, 40, 2000, np.random.default_rng(6), top_k=top_k, exploration=exploration
+        )
         return float(np.mean([p[0] in bottom and p[1] in bottom for p in pairs.tolist()]))
 
-    assert share_among_bottom(5) < 0.01 < share_among_bottom(None)
+    assert share_among_bottom(5, 0.0) < 0.01 < share_among_bottom(None, 0.0)
+    # With an exploration share, only the uniform draws reach them: 15 · 14 of 40 · 39 ordered
+    # pairs, a fifth of the time.
+    assert share_among_bottom(5, 0.2) < 0.2 * 0.135 * 1.5
+
+
+def test_an_exploration_of_one_draws_every_pair_alike() -> None:
+    fit, _ = fitted_round(10, 2000, seed=7)
+
+    pairs = propose_pairs(fit, 10, 9000, np.random.default_rng(7), exploration=1.0)
+
+    counts = np.zeros((10, 10))
+    np.add.at(counts, (pairs.min(axis=1), pairs.max(axis=1)), 1)
+    shown = counts[np.triu_indices(10, 1)]
+    assert shown.min() > 0.6 * shown.mean()
+    assert shown.max() < 1.4 * shown.mean()
 
 
 @settings(max_examples=40, deadline=None)
@@ -197,6 +214,10 @@ def test_it_ranks_better_than_random_pairs_for_the_same_number_of_votes() -> Non
         (
             lambda fit: propose_pairs(fit, 10, 3, np.random.default_rng(), since_shown=[-1]),
             "since_shown",
+        ),
+        (
+            lambda fit: propose_pairs(fit, 10, 3, np.random.default_rng(), exploration=1.5),
+            "exploration",
         ),
     ],
 )
