@@ -39,6 +39,17 @@ def reference_data() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _swedish_to_begin_with() -> None:
+    """Each test starts in the site's language: a request through the test client activates
+    the language it asks for (English, say) in the worker's thread, as a server thread would
+    until its next request, and a later test reading messages outside a request would get it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_next_steps_landscape() -> None:
     """Tests roll back, so a table can return to the same rows, latest id and time as an
     earlier test's; the landscape the next-steps pages keep must not outlive a test."""

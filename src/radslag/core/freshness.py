@@ -40,8 +40,6 @@ DOMAINS = (
     "maturity",
     "council",
     "initiatives",
-    "programme",
-    "reports",
 )
 UNWATCHED_TABLES = frozenset({"register_embedding", "council_storedresult"})
 CACHE_ALIAS = "parts"

@@ -38,7 +38,7 @@ def claim_version(instance: models.Model, seen: int | None) -> None:
     matching = rows if seen is None else rows.filter(version=seen)
     if not matching.update(version=F("version") + 1):
         raise StaleVersionError(current_version(instance))
-    instance.version = rows.values_list("version", flat=True).get()  # type: ignore[attr-defined]
+    instance.version = current_version(instance)  # type: ignore[attr-defined]
 
 
 def current_version(instance: models.Model) -> int:

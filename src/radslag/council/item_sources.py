@@ -19,6 +19,9 @@ from radslag.core.text_limits import TITLE
 Items = list[tuple[str, str]]
 
 OWN = "egna"
+THEMES = "teman"
+# An item that is one of the needs' themes: this prefix and the theme's id.
+THEME_SOURCE = "needs.theme:"
 
 
 @dataclass(frozen=True)
@@ -71,14 +74,14 @@ def _themes() -> Items:
     from radslag.needs.models import Theme
 
     live = Theme.objects.live().order_by("pk").values_list("pk", "label")
-    return [(label, f"needs.theme:{pk}") for pk, label in live]
+    return [(label, f"{THEME_SOURCE}{pk}") for pk, label in live]
 
 
 def _areas() -> Items:
     return [(str(area.label), f"core.area:{area.value}") for area in Area]
 
 
-contribute("teman", _("Behovens teman (de aktuella)"), _themes, order=10)
+contribute(THEMES, _("Behovens teman (de aktuella)"), _themes, order=10)
 contribute("omraden", _("Tillämpningsområdena"), _areas, order=20)
-contribute_link("needs.theme", lambda pk: reverse("needs:theme", args=[int(pk)]))
+contribute_link(THEME_SOURCE.rstrip(":"), lambda pk: reverse("needs:theme", args=[int(pk)]))
 contribute_link("core.area", lambda code: f"{reverse('register:list')}?area={code}")

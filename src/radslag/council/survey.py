@@ -26,7 +26,7 @@ from radslag.core.secret_links import digest, new_secret
 from radslag.core.text_limits import TITLE
 from radslag.council.models import Item, Link, PairVote, Round
 from radslag.council.result_store import queue_refresh
-from radslag.decide.rankings.bradley_terry import PairwiseFit, fit_bradley_terry
+from radslag.decide.rankings.bradley_terry import fit_bradley_terry
 from radslag.decide.rankings.pair_design import PairDesign, advance_since_shown, design_pairs
 
 FIT_MAX_AGE_SECONDS = 60
@@ -103,7 +103,6 @@ def active_items(round_: Round) -> list[Item]:
 @dataclass(frozen=True)
 class _CachedFit:
     item_ids: tuple[int, ...]
-    fit: PairwiseFit | None
     design: PairDesign
     since_shown: np.ndarray
     """Per item of ``item_ids``, the round's votes since it was last shown, at the refit."""
@@ -127,8 +126,7 @@ _shown_here: dict[int, list[tuple[int, int]]] = {}
 
 
 def _current(round_: Round, items: list[Item]) -> _CachedFit:
-    # The goal is in the key: a convener who changes it gets a design aimed at the new one.
-    key = f"council:fit:{round_.pk}:{round_.top_k or 'all'}"
+    key = f"council:fit:{round_.pk}"
     ids = tuple(item.pk for item in items)
     cached: _CachedFit | None = cache.get(key)
     if (
@@ -162,7 +160,6 @@ def _current(round_: Round, items: list[Item]) -> _CachedFit:
     _shown_here[round_.pk] = []
     fresh = _CachedFit(
         ids,
-        fit,
         design_pairs(fit, len(ids), top_k=_goal(round_, len(ids))),
         since_shown,
         len(votes),

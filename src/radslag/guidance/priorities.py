@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from radslag.council import outcomes
+from radslag.council.item_sources import THEME_SOURCE
 from radslag.council.models import Item, Round
 from radslag.council.result_store import current_result
 from radslag.council.segments import Segmentation
 from radslag.needs.models import Need, Theme
-
-THEME_SOURCE = "needs.theme:"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from radslag.council import outcomes
+from radslag.council.item_sources import THEME_SOURCE
 from radslag.council.models import Item, Round
 from radslag.council.result_store import current_result
 from radslag.council.segments import Segmentation, segments_of
@@ -20,7 +21,6 @@ from radslag.initiatives.value import NationalValue, national_value
 from radslag.municipalities.models import Municipality
 from radslag.needs.models import Need, Support, Theme
 
-THEME_SOURCE = "needs.theme:"
 # Statuses in which the council stands behind an initiative.
 RECOMMENDED = (
     Initiative.Status.RECOMMENDED,

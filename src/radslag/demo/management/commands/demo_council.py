@@ -4,12 +4,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from radslag.council import item_sources
 from radslag.demo.ballots import simulate_ballot
 from radslag.demo.council import clear_example_rounds, simulate_round
 from radslag.demo.scoring import simulate_scoring
 from radslag.demo.seeding import add_seed_argument
 from radslag.demo.statements import simulate_statements
-from radslag.needs.models import Theme
 
 
 class Command(BaseCommand):
@@ -25,13 +25,13 @@ class Command(BaseCommand):
         add_seed_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        themes = list(Theme.objects.live().order_by("pk").values_list("pk", "label"))
-        labels = [label for _pk, label in themes]
+        themes = item_sources.items_of(item_sources.THEMES)
+        labels = [label for label, _source in themes]
         if len(labels) < 2:
             clear_example_rounds()
             self.stdout.write("Fewer than two themes: run demo-needs first; no wiki survey made.")
         else:
-            sources = [f"needs.theme:{pk}" for pk, _label in themes]
+            sources = [source for _label, source in themes]
             made = simulate_round(labels, options["seed"], sources)
             self.stdout.write(
                 f"Example wiki survey over {len(labels)} themes: {made.votes} votes from "
