@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
+
+from radslag.core.versions import StaleVersionError, claim_version
 
 
 class NotFoundError(Exception):
@@ -21,6 +24,18 @@ class ForbiddenError(Exception):
 
 class ConflictError(Exception):
     """The record changed after the version the client based its change on."""
+
+
+def claim_or_conflict(instance: Model, seen: int | None, subject: str, change: str) -> None:
+    """:func:`~radslag.core.versions.claim_version`, answered with a 409 naming ``subject`` when
+    the record has moved on since version ``seen``."""
+    try:
+        claim_version(instance, seen)
+    except StaleVersionError as stale:
+        raise ConflictError(
+            f"{subject} has been changed by someone else since version {seen}; it is now at "
+            f"version {stale.current}: read it again and send the {change} with that version"
+        ) from None
 
 
 class InvalidDataError(Exception):

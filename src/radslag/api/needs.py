@@ -13,12 +13,11 @@ from radslag.accounts import permissions
 from radslag.accounts.audit import acting_as
 from radslag.accounts.permissions import MunicipalAction
 from radslag.api.auth import READ_ERRORS, WRITE_ERRORS, ErrorOut, PersonalKey
-from radslag.api.errors import BadRequestError, ConflictError, ForbiddenError, NotFoundError
+from radslag.api.errors import BadRequestError, ForbiddenError, NotFoundError, claim_or_conflict
 from radslag.api.forms_as_schemas import errors_of, form_data, schema_of
 from radslag.api.pagination import Page, PageQuery, page_of
 from radslag.core import idempotency
 from radslag.core.areas import Area
-from radslag.core.versions import StaleVersionError, claim_version
 from radslag.municipalities.sizeclass import SizeClass
 from radslag.needs import index
 from radslag.needs.forms import NeedForm
@@ -227,13 +226,6 @@ def update_need(request: HttpRequest, need_id: int, payload: NeedCorrectionIn) -
     if not form.is_valid():
         raise errors_of(form)
     with transaction.atomic(), acting_as(request.user):
-        try:
-            claim_version(need, seen)
-        except StaleVersionError as stale:
-            raise ConflictError(
-                f"submission {need_id} has been changed by someone else since version {seen}; "
-                f"it is now at version {stale.current}: read it again and send the correction "
-                "with that version"
-            ) from None
+        claim_or_conflict(need, seen, f"submission {need_id}", "correction")
         form.save()
     return _out(request, need)

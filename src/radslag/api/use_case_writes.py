@@ -13,10 +13,9 @@ from radslag.accounts import permissions
 from radslag.accounts.audit import acting_as
 from radslag.accounts.permissions import MunicipalAction
 from radslag.api.auth import WRITE_ERRORS, ErrorOut, PersonalKey
-from radslag.api.errors import ConflictError, ForbiddenError, NotFoundError
+from radslag.api.errors import ForbiddenError, NotFoundError, claim_or_conflict
 from radslag.api.forms_as_schemas import errors_of, form_data, schema_of
 from radslag.api.use_cases import UseCaseDetailOut, _base, _out, router
-from radslag.core.versions import StaleVersionError, claim_version
 from radslag.register import exports
 from radslag.register.aiact import QUESTIONS
 from radslag.register.forms import ASSESSED, UseCaseForm, answer_field
@@ -89,24 +88,13 @@ def _save(request: HttpRequest, case: UseCase | None, payload: Any) -> UseCase:
         raise errors_of(form)
     with transaction.atomic(), acting_as(request.user):
         if case is not None:
-            _claim(case, form.cleaned_data["version"])
+            claim_or_conflict(case, form.cleaned_data["version"], f"use case {case.pk}", "change")
         saved = form.save(commit=False)
         if case is None:
             saved.created_by = request.user  # type: ignore[assignment]
         saved.save()
         form.save_m2m()
     return saved
-
-
-def _claim(case: UseCase, seen: int | None) -> None:
-    try:
-        claim_version(case, seen)
-    except StaleVersionError as stale:
-        raise ConflictError(
-            f"use case {case.pk} has been changed by someone else since version {seen}; it is "
-            f"now at version {stale.current}: read it again and send the change with that "
-            "version"
-        ) from None
 
 
 def _detail(request: HttpRequest, case: UseCase) -> dict[str, Any]:
