@@ -19,23 +19,6 @@ from radslag.municipalities.models import Municipality
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def round_() -> Round:
-    created = Round.objects.create(
-        title="Prioritering",
-        question="Vad är viktigast?",
-        kind=Round.Kind.WIKI_SURVEY,
-        status=Round.Status.OPEN,
-    )
-    Item.objects.bulk_create(Item(round=created, label=label) for label in ("A", "B", "C"))
-    return created
-
-
-@pytest.fixture
-def token(round_: Round) -> str:
-    return survey.create_link(round_, Municipality.objects.get(code="1715"), None)[1]
-
-
 def _vote(client: Client, token: str, left: Item, right: Item, choice: str = "vanster") -> str:
     answer = client.post(
         f"/radet/delta/{token}/", {"left": left.pk, "right": right.pk, "choice": choice}

@@ -20,18 +20,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def round_() -> Round:
-    created = Round.objects.create(
-        title="Prioritering",
-        question="Vad är viktigast?",
-        kind=Round.Kind.WIKI_SURVEY,
-        status=Round.Status.OPEN,
-    )
-    Item.objects.bulk_create(Item(round=created, label=label) for label in ("A", "B", "C"))
-    return created
-
-
-@pytest.fixture
 def link(round_: Round) -> Link:
     return survey.create_link(round_, Municipality.objects.get(code="1715"), None)[0]
 

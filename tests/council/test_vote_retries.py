@@ -9,27 +9,9 @@ import pytest
 from django.test import Client
 
 from radslag.council import survey
-from radslag.council.models import Item, PairVote, Round
-from radslag.municipalities.models import Municipality
+from radslag.council.models import PairVote, Round
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def round_() -> Round:
-    created = Round.objects.create(
-        title="Prioritering",
-        question="Vad är viktigast?",
-        kind=Round.Kind.WIKI_SURVEY,
-        status=Round.Status.OPEN,
-    )
-    Item.objects.bulk_create(Item(round=created, label=label) for label in ("A", "B", "C"))
-    return created
-
-
-@pytest.fixture
-def token(round_: Round) -> str:
-    return survey.create_link(round_, Municipality.objects.get(code="1715"), None)[1]
 
 
 def _form(client: Client, token: str) -> dict[str, str]:
