@@ -160,13 +160,20 @@ def _current(round_: Round, items: list[Item]) -> _CachedFit:
     _shown_here[round_.pk] = []
     fresh = _CachedFit(
         ids,
-        design_pairs(fit, len(ids), top_k=_goal(round_, len(ids))),
+        design_pairs(
+            fit, len(ids), top_k=_goal(round_, len(ids)), horizon=_horizon(len(votes), len(ids))
+        ),
         since_shown,
         len(votes),
         time.time(),
     )
     cache.set(key, fresh, FIT_MAX_AGE_SECONDS)
     return fresh
+
+
+def _horizon(n_votes: int, n_items: int) -> int:
+    """Votes the design serves before the next fit: a tenth more, at least one per item."""
+    return max(n_items, n_votes // 10)
 
 
 def _goal(round_: Round, n_items: int) -> int | None:

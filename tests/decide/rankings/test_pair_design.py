@@ -11,7 +11,11 @@ from hypothesis import strategies as st
 from scipy.special import expit
 from scipy.stats import kendalltau
 
-from radslag.decide.rankings.bradley_terry import PairwiseFit, fit_bradley_terry
+from radslag.decide.rankings.bradley_terry import (
+    COVARIANCE_LIMIT,
+    PairwiseFit,
+    fit_bradley_terry,
+)
 from radslag.decide.rankings.pair_design import (
     advance_since_shown,
     design_pairs,
@@ -78,6 +82,13 @@ def test_it_spends_votes_on_pairs_whose_order_is_in_doubt() -> None:
     assert proposed_gap < 0.8 * all_gaps
 
 
+def test_it_draws_pairs_for_a_round_too_large_to_plan() -> None:
+    n_items = COVARIANCE_LIMIT + 1
+    pairs = propose_pairs(None, n_items, 50, np.random.default_rng(9))
+    assert np.all(pairs[:, 0] != pairs[:, 1])
+    assert np.all((pairs >= 0) & (pairs < n_items))
+
+
 def test_it_spends_a_top_k_round_on_items_near_the_boundary() -> None:
     fit, _ = fitted_round(40, 2000, seed=5)
     near_boundary = set(fit.order[5:15].tolist())
@@ -137,7 +148,7 @@ def test_it_never_leaves_an_item_unshown_longer_than_its_stated_bound(
     # A goal that cares about few items, from a fit that is never refreshed, is the design's
     # strongest pull away from the rest: only the bound keeps them in the survey.
     fit, _ = fitted_round(n_items, 20 * n_items, seed)
-    design = design_pairs(fit, n_items, top_k=top_k, sharpness=4.0)
+    design = design_pairs(fit, n_items, top_k=top_k)
     rng = np.random.default_rng(seed)
     unshown = np.zeros(n_items)
     unshown[: len(start[:n_items])] = start[:n_items]
@@ -204,8 +215,12 @@ def test_it_ranks_better_than_random_pairs_for_the_same_number_of_votes() -> Non
             "patience",
         ),
         (
-            lambda fit: propose_pairs(fit, 10, 3, np.random.default_rng(), sharpness=np.nan),
-            "sharpness",
+            lambda fit: propose_pairs(fit, 10, 3, np.random.default_rng(), pairs_per_item=np.nan),
+            "pairs_per_item",
+        ),
+        (
+            lambda fit: design_pairs(fit, 10, horizon=0),
+            "horizon",
         ),
         (
             lambda fit: propose_pairs(fit, 10, 3, np.random.default_rng(), since_shown=[1] * 11),

@@ -4,38 +4,47 @@ All Our Ideas shows pairs nearly at random ("catch-up" favours rarely shown pair
 votes go to pairs whose order is already clear, or to items whose place no longer matters for
 the round's goal. Here the round's goal is explicit: the full order (every pair of items counts,
 as Kendall's τ counts them) or the top ``k`` (only whether each item is in or out of the first
-``k`` counts). A vote on pair ``(i, j)`` is valued by how much it is expected to lower the
-goal's uncertainty, from the Bradley–Terry posterior of
-:mod:`radslag.decide.rankings.bradley_terry`:
+``k`` counts). Pairs are chosen by how much their votes are expected to lower the goal's
+uncertainty under the Bradley–Terry posterior of :mod:`radslag.decide.rankings.bradley_terry`:
 
 * ``relevance(a, b) = φ(z_ab) / s²_ab · c_ab`` says how much the order of two items ``a, b``
-  hangs on the variance of their difference: ``z_ab = |μ_a - μ_b| / s_ab`` in posterior
-  standard deviations, so pairs that are clearly ordered stop mattering. ``c_ab`` is 1 for the
-  full order; for the top ``k`` it is the chance that ``a`` and ``b`` fall on different sides
-  of the boundary, ``π_a (1 - π_b) + π_b (1 - π_a)`` with ``π`` each item's posterior chance of
-  being above the midpoint between the ``k``-th and ``(k+1)``-th estimates. Items surely in or
-  surely out stop mattering, as in the elimination of Heckel, R., Shah, N. B., Ramchandran, K.
-  & Wainwright, M. J. (2019), "Active ranking from pairwise comparisons and when parametric
-  assumptions do not help", *Annals of Statistics* 47(6), 3099-3126.
-* A vote on ``(i, j)`` shrinks ``Var(θ_i - θ_j)`` by ``g = I / (1 + I s²_ij)`` times its
-  square, with ``I = p (1 - p)`` the Fisher information of one logistic vote (the rank-one
-  update of the Laplace posterior; Chaloner, K. & Verdinelli, I. (1995), "Bayesian experimental
-  design: a review", *Statistical Science* 10(3), 273-304). Treating the items' estimates as
-  independent, the relevance-weighted variance it removes is ``g · (need_i + need_j +
-  2 v_i v_j relevance(i, j))`` with ``need_i = v_i² Σ_b relevance(i, b)``: how uncertain item
-  ``i`` is, times how many of the goal's orderings hang on it. This is the expected reduction
-  of a smooth stand-in for the goal's error, the one-step look-ahead of Crowd-BT (Chen, X.,
-  Bennett, P. N., Collins-Thompson, K. & Horvitz, E. (2013), "Pairwise ranking aggregation in a
-  crowdsourced setting", WSDM) aimed at the goal instead of at every parameter.
+  hangs on the variance ``s²_ab`` of their difference: ``z_ab = |μ_a - μ_b| / s_ab`` in
+  posterior standard deviations, so pairs that are clearly ordered stop mattering. ``c_ab`` is
+  1 for the full order; for the top ``k`` it is the chance that ``a`` and ``b`` fall on
+  different sides of the boundary, ``π_a (1 - π_b) + π_b (1 - π_a)`` with ``π`` each item's
+  posterior chance of being above the midpoint between the ``k``-th and ``(k+1)``-th
+  estimates. Items surely in or surely out stop mattering, as in the elimination of Heckel, R.,
+  Shah, N. B., Ramchandran, K. & Wainwright, M. J. (2019), "Active ranking from pairwise
+  comparisons and when parametric assumptions do not help", *Annals of Statistics* 47(6),
+  3099-3126.
+* The goal's uncertainty is ``U = Σ_{a<b} relevance(a, b) · Var(θ_a - θ_b) = tr(Σ L)``, with
+  ``L`` the Laplacian of the relevances and ``Σ`` the posterior covariance. Votes on ``(i, j)``
+  carrying Fisher information ``h = m · p (1 - p)`` (``m`` votes) are a rank-one update of the
+  Laplace posterior, ``Σ' = Σ - g u uᵀ`` with ``u = Σ (e_i - e_j)`` and
+  ``g = h / (1 + h s²_ij)`` (Chaloner, K. & Verdinelli, I. (1995), "Bayesian experimental
+  design: a review", *Statistical Science* 10(3), 273-304), so they remove
+  ``g · (e_i - e_j)ᵀ Σ L Σ (e_i - e_j)`` of ``U``: the one-step look-ahead of Crowd-BT (Chen,
+  X., Bennett, P. N., Collins-Thompson, K. & Horvitz, E. (2013), "Pairwise ranking aggregation
+  in a crowdsourced setting", WSDM) aimed at the goal, with the covariance, so that a pair
+  whose difference is already pinned down through other items is not asked again.
 
-Pairs are drawn independently with probability ∝ value ** ``sharpness``: every page of the
-survey asks for its own pair from a fit that may be a tenth of the votes old, and independent
-draws from smooth values spread those votes rather than piling them on one pair. A share
-``exploration`` of the draws is uniform over all pairs instead: the values rest on a fit that
-treats the items' estimates as independent, and where the items are close in appeal
-(low spread) that fit is least trustworthy and every pair carries nearly the same information,
-so plain coverage is worth more than following it (the ε-mixture of exploration and
-exploitation, Sutton, R. S. & Barto, A. G. (2018), *Reinforcement Learning*, 2nd ed., §2.2).
+A fit serves many votes before it is refreshed (``horizon``), and every page of the survey asks
+for its own pair, so the design plans for the whole horizon rather than for one vote: it
+chooses ``pairs_per_item × n_items`` pairs one by one, each the most valuable given the votes
+planned before it (the posterior updated as if they were cast), a share of the horizon's votes
+each (the sequential construction of an optimal design, Wynn, H. P. (1970), "The sequential
+generation of D-optimum experimental designs", *Annals of Mathematical Statistics* 41(5),
+1655-1664, here for the goal's criterion ``U``); pages then draw from the planned pairs.
+Planning with the covariance is what keeps the votes apart where the items are close in
+appeal: a one-step value read off a single fit sends every page to the same few pairs. Up to
+``n_items // 20`` pairs with no item in common are planned together from one evaluation of the
+values, which keeps the plan to about 60 evaluations whatever the size of the round.
+Above ``COVARIANCE_LIMIT`` items the fit keeps no covariance and pairs are drawn ∝ the one-step
+value ** 4 with the estimates treated as independent.
+
+A share ``exploration`` of the draws is uniform over all pairs instead (the ε-mixture of
+exploration and exploitation, Sutton, R. S. & Barto, A. G. (2018), *Reinforcement Learning*,
+2nd ed., §2.2).
 
 No item is starved: the caller passes how many votes each item has gone unshown, and an item
 unshown for ``patience × n_items`` votes is put into the next pair (with the partner its vote is
@@ -49,24 +58,21 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from scipy.special import expit, ndtr
 
 from radslag.decide.rankings.bradley_terry import COVARIANCE_LIMIT, PairwiseFit
+from radslag.decide.rankings.pair_plan import one_step_weights, plan_pairs, relevance_of_pairs
 from radslag.decide.validation import FloatArray, IntArray, require_positive_int
 
 _DEFAULT_PRIOR_SD = 1.0
-# Chosen in simulation on tuning seeds only (bench/pair_design_bench.py): high enough to
-# follow the values, low enough that stale values do not pile votes onto a few pairs.
-DEFAULT_SHARPNESS = 4.0
+# Chosen in simulation on tuning seeds only (bench/pair_design_bench.py): fewer planned pairs
+# leave the votes of a long horizon on too few pairs, more plan pairs worth little.
+DEFAULT_PAIRS_PER_ITEM = 5.0
 # Votes an item may go unshown, per item in the round, before it is forced into a pair. At
 # 10 the forced votes stay under a tenth of all votes even when the goal ignores most items.
 DEFAULT_PATIENCE = 10.0
-# None by default: a uniform share of 0.2, chosen on the tuning seeds (0, 0.2 and 0.4 tried),
-# lowered the votes for the full order at spread 0.5 but raised them at spread 1 on the report
-# seeds (bench/README.md, "Pair design across spreads").
+# A uniform share of 0.2 was tried with the one-step design and cost votes at spread 1
+# (bench/README.md, "Pair design across spreads"); the plan spreads votes without it.
 DEFAULT_EXPLORATION = 0.0
-# Variances below this are rounding, not information.
-_TINY = 1e-12
 
 
 @dataclass(frozen=True)
@@ -80,10 +86,14 @@ class PairDesign:
     cumulative : FloatArray
         ``(n_items², )`` running sum of the weights of ordered pairs ``(a, b)`` at
         ``a · n_items + b`` (symmetric, zero for ``a = b``).
+    partners : IntArray
+        ``(n_items, )`` for each item the partner a vote with it is worth most with, for items
+        forced in by the patience rule.
     """
 
     n_items: int
     cumulative: FloatArray
+    partners: IntArray
 
     def propose(
         self,
@@ -106,20 +116,12 @@ class PairDesign:
         for slot in range(n_pairs):
             overdue = int(np.argmax(unshown))
             if unshown[overdue] >= limit:
-                pairs[slot] = overdue, self._best_partner(overdue)
+                pairs[slot] = overdue, self.partners[overdue]
             unshown += 1
             unshown[pairs[slot]] = 0
         swap = rng.random(n_pairs) < 0.5
         pairs[swap] = pairs[swap, ::-1]
         return pairs.astype(np.int64)
-
-    def _best_partner(self, item: int) -> int:
-        """The partner a vote with ``item`` is worth most with."""
-        n = self.n_items
-        before = self.cumulative[item * n - 1] if item > 0 else 0.0
-        row = np.diff(self.cumulative[item * n : (item + 1) * n], prepend=before)
-        row[item] = -np.inf
-        return int(np.argmax(row))
 
 
 def design_pairs(
@@ -127,17 +129,20 @@ def design_pairs(
     n_items: int,
     *,
     top_k: int | None = None,
-    sharpness: float = DEFAULT_SHARPNESS,
+    horizon: int | None = None,
+    pairs_per_item: float = DEFAULT_PAIRS_PER_ITEM,
     exploration: float = DEFAULT_EXPLORATION,
 ) -> PairDesign:
     """The pair design for the votes so far; arguments as for :func:`propose_pairs`.
 
+    ``horizon`` is how many votes the design serves before the next fit (None: one per item).
+
     Raises
     ------
     ValueError
-        Naming the argument when ``n_items`` is below 2 or below ``fit.n_items``, ``top_k`` is
-        not positive, ``sharpness`` is negative or not finite, or ``exploration`` is outside
-        0–1.
+        Naming the argument when ``n_items`` is below 2 or below ``fit.n_items``, ``top_k`` or
+        ``horizon`` is not positive, ``pairs_per_item`` is not positive and finite, or
+        ``exploration`` is outside 0–1.
     """
     require_positive_int("n_items", n_items)
     if n_items < 2:
@@ -146,13 +151,21 @@ def design_pairs(
         raise ValueError(f"n_items: {n_items} is fewer than the {fit.n_items} items of fit")
     if top_k is not None:
         require_positive_int("top_k", top_k)
-    _require_non_negative("sharpness", sharpness)
+    if horizon is not None:
+        require_positive_int("horizon", horizon)
+    if not (np.isfinite(pairs_per_item) and pairs_per_item > 0):
+        raise ValueError(f"pairs_per_item: expected a positive number, got {pairs_per_item!r}")
     if not (np.isfinite(exploration) and 0.0 <= exploration <= 1.0):
         raise ValueError(f"exploration: expected a share from 0 to 1, got {exploration!r}")
     mean, covariance, variance = _current_posterior(fit, n_items)
-    weights = pair_values(mean, covariance, variance, top_k)
-    if sharpness != 1.0:
-        weights **= sharpness
+    relevance = relevance_of_pairs(mean, covariance, variance, top_k)
+    if covariance is None:
+        weights, partners = one_step_weights(mean, variance, relevance)
+    else:
+        planned = max(1, round(pairs_per_item * n_items))
+        weights, partners = plan_pairs(
+            mean, covariance, relevance, (horizon or n_items) / planned, planned
+        )
     uniform = (1.0 - np.eye(n_items)).ravel()
     uniform /= uniform.sum()
     total = weights.sum()
@@ -161,7 +174,7 @@ def design_pairs(
     else:
         # Only when every order is already certain: any pair is as good as another.
         mixed = uniform
-    return PairDesign(n_items=n_items, cumulative=np.cumsum(mixed))
+    return PairDesign(n_items=n_items, cumulative=np.cumsum(mixed), partners=partners)
 
 
 def propose_pairs(
@@ -173,13 +186,13 @@ def propose_pairs(
     top_k: int | None = None,
     since_shown: npt.ArrayLike | None = None,
     patience: float = DEFAULT_PATIENCE,
-    sharpness: float = DEFAULT_SHARPNESS,
+    pairs_per_item: float = DEFAULT_PAIRS_PER_ITEM,
     exploration: float = DEFAULT_EXPLORATION,
 ) -> IntArray:
     """Propose the next ``n_pairs`` pairs to show voters, in the order to show them.
 
-    The same as ``design_pairs(fit, n_items, ...).propose(n_pairs, rng, ...)``; a caller that
-    proposes on every vote keeps the design of its fit and only draws.
+    The same as ``design_pairs(fit, n_items, horizon=n_pairs, ...).propose(n_pairs, rng,
+    ...)``; a caller that proposes on every vote keeps the design of its fit and only draws.
 
     Parameters
     ----------
@@ -190,7 +203,7 @@ def propose_pairs(
         Number of items now; items ``fit.n_items .. n_items - 1`` were added since the fit and
         start at the prior.
     n_pairs : int
-        How many pairs to propose (one per upcoming vote).
+        How many pairs to propose (one per upcoming vote); the design plans for them.
     rng : numpy.random.Generator
         Source of randomness for drawing pairs and the left/right order.
     top_k : int or None
@@ -202,8 +215,8 @@ def propose_pairs(
         items beyond its length, or at ``inf``, count as never shown. None: none is overdue.
     patience : float
         An item unshown for ``patience × n_items`` votes is forced into the next pair.
-    sharpness : float
-        Pairs are drawn ∝ value ** ``sharpness``; 0 draws uniformly.
+    pairs_per_item : float
+        How many pairs, per item, the design plans for its horizon.
     exploration : float
         The share of draws made uniformly over all pairs instead, from 0 to 1.
 
@@ -217,10 +230,18 @@ def propose_pairs(
     ValueError
         Naming the argument when ``n_items`` is below 2 or below ``fit.n_items``, ``n_pairs``
         or ``top_k`` is not positive, ``since_shown`` is longer than ``n_items`` or negative,
-        ``patience`` or ``sharpness`` is negative or not finite, or ``exploration`` is outside
-        0–1.
+        ``patience`` is negative or not finite, ``pairs_per_item`` is not positive and finite,
+        or ``exploration`` is outside 0–1.
     """
-    design = design_pairs(fit, n_items, top_k=top_k, sharpness=sharpness, exploration=exploration)
+    require_positive_int("n_pairs", n_pairs)
+    design = design_pairs(
+        fit,
+        n_items,
+        top_k=top_k,
+        horizon=n_pairs,
+        pairs_per_item=pairs_per_item,
+        exploration=exploration,
+    )
     return design.propose(n_pairs, rng, since_shown=since_shown, patience=patience)
 
 
@@ -261,44 +282,6 @@ def advance_since_shown(
     return since
 
 
-def pair_values(
-    mean: FloatArray, covariance: FloatArray | None, variance: FloatArray, top_k: int | None
-) -> FloatArray:
-    """``(n, n)`` expected reduction of the goal's uncertainty by one vote on each pair.
-
-    Symmetric with a zero diagonal; see the module's description for the formula.
-    """
-    n = len(mean)
-    difference = mean[:, None] - mean[None, :]
-    spread = variance[:, None] + variance[None, :]
-    if covariance is not None:
-        spread -= 2.0 * covariance
-    np.maximum(spread, _TINY, out=spread)
-    relevance = np.exp(-0.5 * difference**2 / spread) / spread
-    if top_k is not None and top_k < n:
-        inside = _membership(mean, variance, top_k)
-        relevance *= inside[:, None] * (1.0 - inside[None, :])
-        relevance += relevance.T
-    np.fill_diagonal(relevance, 0.0)
-    need = variance**2 * relevance.sum(axis=1)
-    p = expit(difference)
-    information = p * (1.0 - p)
-    gain = information / (1.0 + information * spread)
-    values: FloatArray = gain * (
-        need[:, None] + need[None, :] + 2.0 * np.outer(variance, variance) * relevance
-    )
-    np.fill_diagonal(values, 0.0)
-    return values
-
-
-def _membership(mean: FloatArray, variance: FloatArray, top_k: int) -> FloatArray:
-    """Each item's posterior chance of being above the boundary of the top ``top_k``."""
-    ordered = np.sort(mean)[::-1]
-    boundary = 0.5 * (ordered[top_k - 1] + ordered[top_k])
-    chance: FloatArray = ndtr((mean - boundary) / np.sqrt(np.maximum(variance, _TINY)))
-    return chance
-
-
 def _unshown(since_shown: npt.ArrayLike | None, n_items: int) -> FloatArray:
     """Votes since each item was shown as floats, never-shown items as infinitely overdue."""
     unshown = np.zeros(n_items)
@@ -317,12 +300,12 @@ def _unshown(since_shown: npt.ArrayLike | None, n_items: int) -> FloatArray:
 def _current_posterior(
     fit: PairwiseFit | None, n_items: int
 ) -> tuple[FloatArray, FloatArray | None, FloatArray]:
-    """Posterior mean, covariance (None when the fit has none) and variances for all items."""
+    """Posterior mean, covariance (None above ``COVARIANCE_LIMIT`` items) and variances."""
     prior_variance = (fit.prior_sd if fit is not None else _DEFAULT_PRIOR_SD) ** 2
     mean = np.zeros(n_items)
     variance = np.full(n_items, prior_variance)
     if fit is None:
-        return mean, None, variance
+        return mean, (np.diag(variance) if n_items <= COVARIANCE_LIMIT else None), variance
     known = fit.n_items
     mean[:known] = fit.log_strengths
     variance[:known] = fit.standard_errors**2
