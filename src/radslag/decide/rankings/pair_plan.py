@@ -33,11 +33,12 @@ def plan_pairs(
     updates of ``Σ`` (Woodbury) without forming ``Σ L Σ`` again.
     """
     n = len(mean)
-    sigma = covariance.copy()
-    laplacian = np.diag(relevance.sum(axis=1)) - relevance
+    # Single precision halves the cost of the updates; it only has to tell pairs apart.
+    sigma = covariance.astype(np.float32)
+    laplacian = (np.diag(relevance.sum(axis=1)) - relevance).astype(np.float32)
     look_ahead = sigma @ laplacian @ sigma
     p = expit(mean[:, None] - mean[None, :])
-    information = votes_per_pair * p * (1.0 - p)
+    information = (votes_per_pair * p * (1.0 - p)).astype(np.float32)
     counts = np.zeros((n, n))
     partners = np.zeros(n, dtype=np.int64)
     batch = max(1, int(n * BATCH_SHARE))
