@@ -53,7 +53,7 @@ VOTES_PER_ITEM = 300
 # Where neither method reaches τ ≥ 0.9 within the grid's budget, the ratio is measured again
 # with five times the votes (`RADSLAG_PAIR_EXTENDED=1`): 100 items, the two lowest spreads.
 EXTENDED_VOTES_PER_ITEM = 1500
-TUNING_SEEDS = range(1000, 1020)
+TUNING_SEEDS = range(1000, 1040)
 REPORT_SEEDS = range(5000, 5040)
 NOISY_SHARE = 0.1
 CANNOT_DECIDE = 0.2

@@ -82,6 +82,14 @@ def test_it_spends_votes_on_pairs_whose_order_is_in_doubt() -> None:
     assert proposed_gap < 0.8 * all_gaps
 
 
+def test_it_plans_even_when_one_item_wins_every_vote() -> None:
+    # A nearly flat prior lets the winner's estimate run off, where a vote tells nothing.
+    fit = fit_bradley_terry([0] * 500, [1] * 250 + [2] * 250, 3, prior_sd=100.0)
+    pairs = propose_pairs(fit, 3, 30, np.random.default_rng(10))
+    assert np.all(pairs[:, 0] != pairs[:, 1])
+    assert {1, 2} <= set(pairs.ravel().tolist())
+
+
 def test_it_draws_pairs_for_a_round_too_large_to_plan() -> None:
     n_items = COVARIANCE_LIMIT + 1
     pairs = propose_pairs(None, n_items, 50, np.random.default_rng(9))

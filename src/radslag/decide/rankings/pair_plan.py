@@ -29,8 +29,8 @@ def plan_pairs(
     """``planned`` pairs chosen in turn, each given ``votes_per_pair`` of the horizon's votes.
 
     Returns the ``(n, n)`` count of plans per pair and each item's most valuable partner at the
-    start. ``reduction`` is ``(e_i - e_j)ᵀ Σ L Σ (e_i - e_j)``, kept through the rank-q
-    updates of ``Σ`` (Woodbury) without forming ``Σ L Σ`` again.
+    start. ``look_ahead`` is ``Σ L Σ``, kept through the rank-q updates of ``Σ`` (Woodbury)
+    without forming it again; a pair's value is ``g · (e_i - e_j)ᵀ Σ L Σ (e_i - e_j)``.
     """
     n = len(mean)
     # Single precision halves the cost of the updates; it only has to tell pairs apart.
@@ -65,6 +65,8 @@ def plan_pairs(
                 return counts, partners
         values[lower] = -np.inf
         chosen = _disjoint_best(values, min(batch, planned - done))
+        if not len(chosen):
+            break
         first, second = chosen[:, 0], chosen[:, 1]
         counts[first, second] += 1
         counts[second, first] += 1
@@ -72,7 +74,9 @@ def plan_pairs(
         # Rank-q update for the chosen pairs' information: Σ' = Σ - U K Uᵀ.
         change = sigma[:, first] - sigma[:, second]
         inner = change[first] - change[second]
-        kernel = np.linalg.inv(np.diag(1.0 / information[first, second]) + inner)
+        # A pair so lopsided that a vote tells nothing (p = 0 or 1) gets a tiny information.
+        precision = 1.0 / np.maximum(information[first, second], TINY)
+        kernel = np.linalg.inv(np.diag(precision) + inner)
         spread_change = change @ kernel
         through = sigma @ (laplacian @ change)
         curvature = change.T @ laplacian @ change
@@ -92,6 +96,7 @@ def _disjoint_best(values: FloatArray, wanted: int) -> IntArray:
     used = np.zeros(n, dtype=bool)
     chosen: list[tuple[int, int]] = []
     for first, second in zip(*np.divmod(candidates, n), strict=True):
+        # -inf marks the lower triangle; NaN (sorted as the largest) is no value either.
         if used[first] or used[second] or not np.isfinite(flat[first * n + second]):
             continue
         used[[first, second]] = True
