@@ -38,7 +38,7 @@ generation of D-optimum experimental designs", *Annals of Mathematical Statistic
 Planning with the covariance is what keeps the votes apart where the items are close in
 appeal: a one-step value read off a single fit sends every page to the same few pairs. Up to
 ``n_items // 20`` pairs with no item in common are planned together from one evaluation of the
-values, which keeps the plan to about 60 evaluations whatever the size of the round.
+values, which keeps the plan to about ``20 × pairs_per_item`` evaluations from 20 items up.
 Above ``COVARIANCE_LIMIT`` items the fit keeps no covariance and pairs are drawn ∝ the one-step
 value ** 4 with the estimates treated as independent.
 
