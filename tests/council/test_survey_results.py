@@ -7,25 +7,12 @@ import pytest
 from django.test import Client
 
 from radslag.council import survey
-from radslag.council.models import Item, Round
+from radslag.council.models import Round
 from radslag.council.results import survey_result
 from radslag.council.segments import Segmentation
 from radslag.municipalities.models import Municipality
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def round_() -> Round:
-    created = Round.objects.create(
-        title="Prioritering",
-        question="Vad är viktigast?",
-        kind=Round.Kind.WIKI_SURVEY,
-        status=Round.Status.OPEN,
-        weighting=Round.Weighting.EQUAL,
-    )
-    Item.objects.bulk_create(Item(round=created, label=label) for label in ("A", "B", "C"))
-    return created
 
 
 def _votes(round_: Round, code: str, order: str, times: int) -> None:
