@@ -69,6 +69,7 @@ WORKERS = 2
 TIMING_CALLS = 200
 
 _THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+PairSource = Callable[[int, np.random.Generator], IntArray]
 CATCH_UP, ORDER, TOP = "catch-up", "adaptive, goal: full order", "adaptive, goal: top 10"
 
 
@@ -204,8 +205,13 @@ def run_round(
     method: str,
     settings: Settings,
     votes_per_item: int = VOTES_PER_ITEM,
+    source: PairSource | None = None,
 ) -> Outcome:
-    """Simulate one round to the budget; the truth depends on the cell and seed only."""
+    """Simulate one round to the budget; the truth depends on the cell and seed only.
+
+    ``source`` draws the pairs instead of ``method`` (which still seeds the voters' answers):
+    ``pair_bound_bench`` runs a design that knows the truth through it.
+    """
     truth = np.random.default_rng([seed, n, round(spread * 100)]).normal(0.0, spread, n)
     rng = np.random.default_rng([seed, n, round(spread * 100), len(method)])
     true_top = set(np.argsort(-truth)[:TOP_K].tolist())
@@ -218,7 +224,9 @@ def run_round(
     checkpoints: list[tuple[int, float, float]] = []
     while votes < budget:
         batch = min(max(FIRST_BATCH, int(votes * BATCH_SHARE)), budget - votes)
-        if method == CATCH_UP:
+        if source is not None:
+            pairs = source(batch, rng)
+        elif method == CATCH_UP:
             pairs = _catch_up(pair_shows, batch, rng)
         else:
             # The design plans for the votes until the next refit, as the survey's does.

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pytest
+from bench.pair_bound_bench import Truth, improve, information, start_shares
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.special import expit
@@ -250,3 +251,43 @@ def test_it_rejects_bad_input_naming_the_argument(
     fit, _ = fitted_round(10, 50, seed=0)
     with pytest.raises(ValueError, match=argument):
         call(fit)
+
+
+# The benchmark's yardstick: the fixed design that knows the true strengths.
+
+
+def test_the_yardstick_gives_a_design_of_every_pair_alike_the_variance_of_its_closed_form() -> None:
+    truth = Truth(np.zeros(12))
+    votes = np.full(len(truth.gap), 3.0)
+    # Every pair equally: Laplacian n·c·I - c·J, so each difference has variance 2 / (n c).
+    conductance = 3.0 * float(information(np.zeros(1))[0])
+    np.testing.assert_allclose(truth.resistances(votes), 2.0 / (12 * conductance))
+
+
+def test_the_yardsticks_gradient_matches_finite_differences() -> None:
+    rng = np.random.default_rng(3)
+    truth = Truth(rng.normal(0.0, 0.5, 15))
+    votes = rng.uniform(5.0, 50.0, len(truth.gap))
+    _, slope = truth.gradient(votes)
+    for pair in (0, 17, 60, len(votes) - 1):
+        step = np.zeros_like(votes)
+        step[pair] = 1e-3
+        numeric = (truth.discordance(votes + step) - truth.discordance(votes - step)) / 2e-3
+        assert slope[pair] == pytest.approx(numeric, rel=1e-4)
+
+
+def test_the_yardstick_reaches_the_goal_at_the_votes_it_names() -> None:
+    truth = Truth(np.random.default_rng(4).normal(0.0, 1.0, 20))
+    shares = np.full(len(truth.gap), 1.0 / len(truth.gap))
+    votes = truth.votes_for_goal(shares)
+    tau = 1.0 - 2.0 * truth.discordance(shares * votes) / len(truth.gap)
+    assert tau == pytest.approx(0.9, abs=1e-6)
+
+
+@pytest.mark.parametrize("start", ["uniform", "neighbours", "density"])
+def test_the_yardstick_never_needs_more_votes_than_the_design_it_starts_from(start: str) -> None:
+    truth = Truth(np.random.default_rng(5).normal(0.0, 1.0, 20))
+    shares = start_shares(truth, start)
+    _, votes = improve(truth, shares)
+    assert votes <= truth.votes_for_goal(shares) * (1 + 1e-9)
+    assert votes < truth.votes_for_goal(np.full(len(truth.gap), 1.0 / len(truth.gap)))
