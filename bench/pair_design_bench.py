@@ -103,11 +103,16 @@ def main() -> None:
             return
         print_grid(seeds, SIZES[:1] if quick else SIZES, Settings())
         return
+    run_single_threaded("bench.pair_design_bench")
+
+
+def run_single_threaded(module: str) -> None:
+    """Run ``module.main()`` in a child process with single-threaded BLAS."""
     single_threaded = dict.fromkeys(_THREAD_VARIABLES, "1")
     root = str(Path(__file__).resolve().parent.parent)
     search_path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
     subprocess.run(
-        [sys.executable, "-c", "import bench.pair_design_bench as b; b.main()"],
+        [sys.executable, "-c", f"import {module} as b; b.main()"],
         env={**os.environ, **single_threaded, "PYTHONPATH": search_path},
         check=True,
     )
