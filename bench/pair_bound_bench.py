@@ -47,6 +47,7 @@ from bench.pair_design_bench import (
     SIZES,
     SPREADS,
     Settings,
+    draw_pairs,
     run_round,
     run_single_threaded,
 )
@@ -218,16 +219,10 @@ def simulate(task: tuple[int, float, int, str, int]) -> int | None:
     if method == CATCH_UP:
         return run_round(n, spread, seed, CATCH_UP, Settings(), votes_per_item).tau
     truth = round_truth(n, spread, seed)
-    shares = best_design(truth)[0]
-    cumulative = np.cumsum(shares)
+    cumulative = np.cumsum(best_design(truth)[0])
 
     def draw(batch: int, rng: np.random.Generator) -> IntArray:
-        chosen = np.searchsorted(cumulative, rng.random(batch) * cumulative[-1], side="right")
-        chosen = np.minimum(chosen, len(shares) - 1)
-        pairs = np.column_stack([truth.first[chosen], truth.second[chosen]])
-        swap = rng.random(batch) < 0.5
-        pairs[swap] = pairs[swap, ::-1]
-        return pairs.astype(np.int64)
+        return draw_pairs(truth.first, truth.second, cumulative, batch, rng)
 
     return run_round(n, spread, seed, ORACLE, Settings(), votes_per_item, draw).tau
 

@@ -288,7 +288,17 @@ def _catch_up(pair_shows: FloatArray, batch: int, rng: np.random.Generator) -> I
     n = len(pair_shows)
     first, second = np.triu_indices(n, k=1)
     weights = np.minimum(1.0 / (pair_shows[first, second] + 1.0), 0.05)
-    cumulative = np.cumsum(weights)
+    return draw_pairs(first, second, np.cumsum(weights), batch, rng)
+
+
+def draw_pairs(
+    first: IntArray,
+    second: IntArray,
+    cumulative: FloatArray,
+    batch: int,
+    rng: np.random.Generator,
+) -> IntArray:
+    """``batch`` pairs ``(first[k], second[k])`` drawn ∝ weight, each side first half the time."""
     chosen = np.searchsorted(cumulative, rng.random(batch) * cumulative[-1], side="right")
     chosen = np.minimum(chosen, len(first) - 1)
     pairs = np.column_stack([first[chosen], second[chosen]]).astype(np.int64)
