@@ -35,7 +35,10 @@ setup: $(VENV)/.installed-run
 	RADSLAG_DEMO=1 $(BIN)/radslag demo-accounts
 
 # A task worker runs beside the server: it embeds the use cases for similarity search in the
-# background (a few minutes the first time) and stops with the server.
+# background (a few minutes the first time) and stops with the server. A stop that comes while
+# it embeds lets it finish that task first (the signals from Ctrl-C and from the trap arrive
+# together and count as one, which the worker takes as "stop when done"), so the cases it has
+# embedded are kept and the task is not left half-run.
 demo: setup
 	@echo "Rådslag körs på http://$(HOST):$(PORT)/  (Ctrl-C avslutar)"
 	RADSLAG_DEMO=1 $(BIN)/radslag db_worker > var/task-worker.log 2>&1 & worker=$$!; \
