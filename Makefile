@@ -35,14 +35,15 @@ setup: $(VENV)/.installed-run
 	RADSLAG_DEMO=1 $(BIN)/radslag demo-accounts
 
 # A task worker runs beside the server: it embeds the use cases for similarity search in the
-# background (a few minutes the first time) and stops with the server. A stop that comes while
-# it embeds lets it finish that task first (the signals from Ctrl-C and from the trap arrive
-# together and count as one, which the worker takes as "stop when done"), so the cases it has
-# embedded are kept and the task is not left half-run.
+# background (a few minutes the first time) and stops with the server. The worker takes one
+# signal as "stop when the task is done" and a second as "stop now"; the trap sends two kinds,
+# since two of one kind arriving together count as one. A run stopped part-way keeps the
+# vectors made so far and is queued again by the next `make demo`.
 demo: setup
 	@echo "Rådslag körs på http://$(HOST):$(PORT)/  (Ctrl-C avslutar)"
+	RADSLAG_DEMO=1 $(BIN)/radslag embed-cases --queue
 	RADSLAG_DEMO=1 $(BIN)/radslag db_worker > var/task-worker.log 2>&1 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	trap 'kill -TERM $$worker 2>/dev/null; kill -QUIT $$worker 2>/dev/null' EXIT INT TERM; \
 	RADSLAG_DEMO=1 $(BIN)/radslag runserver --noreload $(HOST):$(PORT)
 
 lint: $(VENV)/.installed-dev

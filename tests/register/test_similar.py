@@ -165,6 +165,37 @@ def test_the_command_embeds_synchronously(encoder: FakeEncoder) -> None:
     assert "fake-bag-of-words-1" in out.getvalue()
 
 
+def test_the_command_queues_a_run_for_cases_without_a_vector_once(encoder: FakeEncoder) -> None:
+    out = StringIO()
+
+    call_command("embed_cases", "--queue", stdout=out)
+    call_command("embed_cases", "--queue", stdout=out)
+
+    assert embedding_tasks().count() == 1
+    assert embedding_tasks().get().status == "READY"
+    assert f"{UseCase.objects.count()} cases without a vector: embedding queued" in out.getvalue()
+    assert "a run is already queued" in out.getvalue()
+
+
+def test_the_command_queues_again_after_a_run_stopped_part_way(encoder: FakeEncoder) -> None:
+    embed_all_cases.enqueue()
+    embedding_tasks().update(status="FAILED")
+
+    call_command("embed_cases", "--queue", stdout=StringIO())
+
+    assert [task.status for task in embedding_tasks()] == ["READY", "FAILED"]
+
+
+def test_the_command_queues_nothing_when_every_case_has_a_vector(encoder: FakeEncoder) -> None:
+    embeddings.embed_cases(encoder)
+    out = StringIO()
+
+    call_command("embed_cases", "--queue", stdout=out)
+
+    assert not embedding_tasks().exists()
+    assert "Every case has a vector" in out.getvalue()
+
+
 def test_vectors_are_stored_as_float32_and_read_back_unchanged(encoder: FakeEncoder) -> None:
     vector = embeddings.passage_vector("en text om snöröjning", encoder)
 
