@@ -47,6 +47,7 @@ from bench.pair_design_bench import (
     SIZES,
     SPREADS,
     Settings,
+    compare_votes,
     draw_pairs,
     run_round,
     run_single_threaded,
@@ -238,11 +239,7 @@ def main() -> None:
 
 def print_simulated() -> None:
     """The design found, fixed for the round, in the grid's simulator against catch-up."""
-    seeds = (
-        list(REPORT_SEEDS)[:10]
-        if os.environ.get("RADSLAG_BENCH_QUICK") == "1"
-        else list(REPORT_SEEDS)
-    )
+    seeds = _seeds()
     started = time.perf_counter()
     print("### The same design in the grid's simulator, 100 items\n")
     print(
@@ -259,14 +256,9 @@ def print_simulated() -> None:
         with ProcessPoolExecutor(WORKERS) as pool:
             reached = list(pool.map(simulate, tasks, chunksize=1))
             predicted = list(pool.map(oracle_ratio, [(100, spread, s) for s in seeds]))
-        budget = 100 * votes_per_item
-        ours = np.median([budget + 1 if v is None else v for v in reached[0::2]])
-        theirs = np.median([budget + 1 if v is None else v for v in reached[1::2]])
-        found = f"{sum(v is not None for v in reached[0::2])}/{len(seeds)}"
-        found_base = f"{sum(v is not None for v in reached[1::2])}/{len(seeds)}"
+        compared = compare_votes(reached[0::2], reached[1::2], 100 * votes_per_item)
         print(
-            f"| {spread} | {votes_per_item} | {ours:,.0f} ({found}) | {theirs:,.0f} "
-            f"({found_base}) | **{ours / theirs:.2f}** | "
+            f"| {spread} | {votes_per_item} | {compared} | "
             f"{np.median([ratio for ratio, _ in predicted]):.3f} |"
         )
     minutes = (time.perf_counter() - started) / 60
@@ -277,11 +269,15 @@ def print_simulated() -> None:
     )
 
 
+def _seeds() -> list[int]:
+    quick = os.environ.get("RADSLAG_BENCH_QUICK") == "1"
+    return list(REPORT_SEEDS)[:10] if quick else list(REPORT_SEEDS)
+
+
 def print_first_order() -> None:
     """Print, per cell, the median ratio of the best design found to the uniform design."""
-    quick = os.environ.get("RADSLAG_BENCH_QUICK") == "1"
-    seeds = list(REPORT_SEEDS)[:10] if quick else list(REPORT_SEEDS)
-    sizes = SIZES[:1] if quick else SIZES
+    seeds = _seeds()
+    sizes = SIZES[:1] if os.environ.get("RADSLAG_BENCH_QUICK") == "1" else SIZES
     cells = [(n, spread) for n in sizes for spread in SPREADS]
     tasks = [(n, spread, seed) for n, spread in cells for seed in seeds]
     started = time.perf_counter()

@@ -159,8 +159,8 @@ def print_grid(
         base = [results[n, spread, seed, CATCH_UP] for seed in seeds]
         order = [results[n, spread, seed, ORDER] for seed in seeds]
         top = [results[n, spread, seed, TOP] for seed in seeds]
-        tau = _compare([r.tau for r in order], [r.tau for r in base], budget)
-        precision = _compare([r.precision for r in top], [r.precision for r in base], budget)
+        tau = compare_votes([r.tau for r in order], [r.tau for r in base], budget)
+        precision = compare_votes([r.precision for r in top], [r.precision for r in base], budget)
         tau_end = _pair_of_medians(
             [r.tau_at_budget for r in order], [r.tau_at_budget for r in base]
         )
@@ -171,7 +171,8 @@ def print_grid(
     print(flush=True)
 
 
-def _compare(ours: list[int | None], theirs: list[int | None], budget: int) -> str:
+def compare_votes(ours: list[int | None], theirs: list[int | None], budget: int) -> str:
+    """Median votes and seeds reached for both methods, and their ratio, as table cells."""
     ours_median, theirs_median = _median(ours, budget), _median(theirs, budget)
     reached = f"{sum(v is not None for v in ours)}/{len(ours)}"
     reached_base = f"{sum(v is not None for v in theirs)}/{len(theirs)}"
