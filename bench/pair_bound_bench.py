@@ -52,6 +52,7 @@ from bench.pair_design_bench import (
     run_round,
     run_single_threaded,
 )
+from radslag.decide.rankings.bradley_terry import PairwiseFit
 from radslag.decide.validation import FloatArray, IntArray
 
 TAU_GOAL = 0.9
@@ -222,7 +223,7 @@ def simulate(task: tuple[int, float, int, str, int]) -> int | None:
     truth = round_truth(n, spread, seed)
     cumulative = np.cumsum(best_design(truth)[0])
 
-    def draw(batch: int, rng: np.random.Generator) -> IntArray:
+    def draw(batch: int, rng: np.random.Generator, _fit: PairwiseFit | None) -> IntArray:
         return draw_pairs(truth.first, truth.second, cumulative, batch, rng)
 
     return run_round(n, spread, seed, ORACLE, Settings(), votes_per_item, draw).tau

@@ -69,7 +69,7 @@ WORKERS = 2
 TIMING_CALLS = 200
 
 _THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-PairSource = Callable[[int, np.random.Generator], IntArray]
+PairSource = Callable[[int, np.random.Generator, PairwiseFit | None], IntArray]
 CATCH_UP, ORDER, TOP = "catch-up", "adaptive, goal: full order", "adaptive, goal: top 10"
 
 
@@ -215,8 +215,9 @@ def run_round(
 ) -> Outcome:
     """Simulate one round to the budget; the truth depends on the cell and seed only.
 
-    ``source`` draws the pairs instead of ``method`` (which still seeds the voters' answers):
-    ``pair_bound_bench`` runs a design that knows the truth through it.
+    ``source(batch, rng, fit)`` draws the pairs instead of ``method`` (which still seeds the
+    voters' answers), given the latest fit (None before the first vote): ``pair_bound_bench``
+    and ``pair_reaction_bench`` run their yardsticks through it.
     """
     truth = np.random.default_rng([seed, n, round(spread * 100)]).normal(0.0, spread, n)
     rng = np.random.default_rng([seed, n, round(spread * 100), len(method)])
@@ -231,7 +232,7 @@ def run_round(
     while votes < budget:
         batch = min(max(FIRST_BATCH, int(votes * BATCH_SHARE)), budget - votes)
         if source is not None:
-            pairs = source(batch, rng)
+            pairs = source(batch, rng, fit)
         elif method == CATCH_UP:
             pairs = _catch_up(pair_shows, batch, rng)
         else:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 from bench.pair_bound_bench import Truth, improve, information, start_shares
+from bench.pair_reaction_bench import posterior_draws, sees_errors
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.special import expit
@@ -291,3 +292,23 @@ def test_the_yardstick_never_needs_more_votes_than_the_design_it_starts_from(sta
     _, votes = improve(truth, shares)
     assert votes <= truth.votes_for_goal(shares) * (1 + 1e-9)
     assert votes < truth.votes_for_goal(np.full(len(truth.gap), 1.0 / len(truth.gap)))
+
+
+def test_the_yardstick_that_sees_the_fits_errors_votes_only_on_pairs_the_fit_misorders() -> None:
+    fit, truth = fitted_round(25, 300, seed=8)
+    pairs = sees_errors(truth)(500, np.random.default_rng(1), fit)
+    estimate = fit.log_strengths
+    fit_says = estimate[pairs[:, 0]] > estimate[pairs[:, 1]]
+    truth_says = truth[pairs[:, 0]] > truth[pairs[:, 1]]
+    assert np.all(fit_says != truth_says)
+
+
+def test_the_posterior_draw_design_votes_on_pairs_whose_order_is_in_doubt() -> None:
+    fit, _ = fitted_round(25, 3000, seed=9)
+    pairs = posterior_draws(25)(2000, np.random.default_rng(2), fit)
+    estimate = fit.log_strengths
+    first, second = np.triu_indices(25, k=1)
+    drawn_gap = np.abs(estimate[pairs[:, 0]] - estimate[pairs[:, 1]]).mean()
+    assert drawn_gap < 0.3 * np.abs(estimate[first] - estimate[second]).mean()
+    assert len(pairs) == 2000
+    assert np.all(pairs[:, 0] != pairs[:, 1])
