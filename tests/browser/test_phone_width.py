@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import PHONE_WIDTH, ExampleSite
+from tests.browser.test_accessibility_by_role import ROLE_PAGES, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -39,9 +40,22 @@ PAGES: dict[str, Callable[[ExampleSite], str]] = {
 def test_the_page_is_no_wider_than_a_phone(
     phone: Page, example_site: ExampleSite, name: str
 ) -> None:
-    response = phone.goto(example_site(PAGES[name](example_site)))
+    assert_fits_a_phone(phone, example_site(PAGES[name](example_site)))
+
+
+@pytest.mark.parametrize("role", [role for role in ROLE_PAGES if role])
+def test_the_pages_each_role_works_with_are_no_wider_than_a_phone(
+    phone: Page, example_site: ExampleSite, role: str
+) -> None:
+    sign_in(phone, example_site, role)
+    for path in ROLE_PAGES[role]:
+        assert_fits_a_phone(phone, example_site(path))
+
+
+def assert_fits_a_phone(phone: Page, url: str) -> None:
+    response = phone.goto(url)
     assert response is not None
-    assert response.status == 200
+    assert response.status == 200, url
     width = phone.evaluate("document.documentElement.scrollWidth")
     wide = phone.evaluate(
         """limit => [...document.querySelectorAll('body *')]
@@ -52,4 +66,4 @@ def test_the_page_is_no_wider_than_a_phone(
                  + Math.round(element.getBoundingClientRect().right))""",
         PHONE_WIDTH,
     )
-    assert width <= PHONE_WIDTH, f"{width} px wide; widest: {wide}"
+    assert width <= PHONE_WIDTH, f"{url}: {width} px wide; widest: {wide}"
