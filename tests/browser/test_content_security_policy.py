@@ -1,12 +1,13 @@
-"""Under the Content-Security-Policy the pages work in a real browser: nothing refused, and the
-lists still filter in place (htmx runs without inline scripts or styles)."""
+"""Under the Content-Security-Policy the pages work in a real browser: nothing refused, nothing
+they ask for missing, and the lists still filter in place (htmx runs without inline scripts or
+styles)."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, expect
+from playwright.sync_api import ConsoleMessage, Page, Response, expect
 
 from tests.browser.conftest import ExampleSite
 
@@ -45,6 +46,23 @@ def test_no_page_has_anything_refused_by_the_policy(page: Page, example_site: Ex
         page.wait_for_load_state("networkidle")
 
     assert refused == []
+
+
+def test_no_page_asks_for_a_file_that_is_missing(page: Page, example_site: ExampleSite) -> None:
+    # Scripts, styles, images and htmx's requests; the browser's own request for the site's icon
+    # is not reported to Playwright (tests/test_site_header.py checks the icon).
+    missing: list[str] = []
+
+    def listen(response: Response) -> None:
+        if response.status >= 400:
+            missing.append(f"{response.status} {response.url}")
+
+    page.on("response", listen)
+    for path in _paths(example_site):
+        page.goto(example_site(path))
+        page.wait_for_load_state("networkidle")
+
+    assert missing == []
 
 
 def test_a_list_still_filters_in_place_under_the_policy(
