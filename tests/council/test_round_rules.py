@@ -177,6 +177,26 @@ def test_a_representative_makes_links_only_for_their_own_municipality(
     assert list(Link.objects.values_list("municipality_id", flat=True)) == ["1715"]
 
 
+def test_the_links_section_speaks_of_one_municipality_or_of_all_whoever_may_make_them(
+    client: Client, round_: Round
+) -> None:
+    representative = User.objects.create_user("rut")
+    Membership.objects.create(
+        person=representative, role=Role.REPRESENTATIVE, municipality_id="1715"
+    )
+    convener = User.objects.create_user("sam")
+    Membership.objects.create(person=convener, role=Role.CONVENER)
+
+    client.force_login(representative)
+    own = client.get(f"/radet/omgangar/{round_.pk}/").content.decode()
+    client.force_login(convener)
+    every = client.get(f"/radet/omgangar/{round_.pk}/").content.decode()
+
+    assert "Din kommuns deltagarlänk" in own
+    assert "Kommunernas deltagarlänkar" in every
+    assert "Din kommuns deltagarlänk" not in every
+
+
 def test_only_a_convener_creates_and_steers_rounds(client: Client, round_: Round) -> None:
     member = User.objects.create_user("ledamot")
     Membership.objects.create(person=member, role=Role.COUNCIL_MEMBER)
