@@ -67,3 +67,20 @@ def assert_fits_a_phone(phone: Page, url: str) -> None:
         PHONE_WIDTH,
     )
     assert width <= PHONE_WIDTH, f"{url}: {width} px wide; widest: {wide}"
+
+
+def test_a_charts_text_is_readable_on_a_phone_and_on_a_desktop(
+    phone: Page, page: Page, example_site: ExampleSite
+) -> None:
+    # The image is scaled to its column: text of 12 units in a 640-unit plot on a phone's
+    # column of about 340 px would be 6 px tall; the phone layout keeps it near its own size.
+    for screen in (phone, page):
+        screen.goto(example_site("/anvandningsfall/statistik/"))
+        sizes = screen.evaluate(
+            """() => [...document.querySelectorAll('figure.chart svg text')]
+                .filter(text => text.getBoundingClientRect().width > 0)
+                .map(text => parseFloat(getComputedStyle(text).fontSize)
+                             * text.ownerSVGElement.getScreenCTM().a)"""
+        )
+        assert sizes
+        assert min(sizes) >= 10, f"{screen.viewport_size}: text {min(sizes):.1f} px"

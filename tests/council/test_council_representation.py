@@ -72,7 +72,7 @@ def test_the_page_shows_a_chart_and_a_table_for_each_feature() -> None:
     # Without self-assessments and use cases in the tests, maturity and production are
     # the same everywhere and are left out.
     assert features == ["size", "county"]
-    assert html.count('role="img"') == 2
+    assert html.count('class="chart-wide" role="img"') == 2
     assert "Rådet (13 kommuner)" in html
 
 

@@ -121,7 +121,7 @@ def test_it_shows_the_history_over_the_years(client: Client, assess: Assess) -> 
     assert table.index(">2025<") < table.index(">2024<") < table.index(">2023<")
     assert "Sammantagen nivå per år" in history
     assert '<td class="number">1,6</td>' in history
-    assert history.count('role="img"') == 1
+    assert history.count('class="chart-wide" role="img"') == 1
 
 
 def test_drafts_are_not_shown(client: Client, assess: Assess) -> None:

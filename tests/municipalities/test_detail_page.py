@@ -28,7 +28,8 @@ def test_it_shows_population_for_2022_with_kolada_as_source(
 def test_it_draws_trend_charts_with_a_table_alternative(client: Client) -> None:
     page = text(client, "/kommuner/2062/")
 
-    assert page.count('<svg viewBox="0 0 480 220" role="img"') == 2
+    assert page.count('<svg viewBox="0 0 480 220" class="chart-wide" role="img"') == 2
+    assert page.count('<svg viewBox="0 0 340 220" class="chart-phone" role="img"') == 2
     assert "Visa som tabell" in page
     assert contains(page, '<th scope="row">1994</th>')
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from radslag.charts import palette
 from radslag.charts.figure import Chart, Swatch, Table
 from radslag.charts.marks import Box, Label, Plot, Rule
+from radslag.charts.phone import Rows, for_phone
 from radslag.charts.scales import Scale, number, span
 
 WIDTH = 640
@@ -68,6 +69,11 @@ def row_labels(names: Sequence[str]) -> tuple[Label, ...]:
         Label(LABEL_WIDTH - 8, middle(index) + 4, shortened(name), "end", title=name)
         for index, name in enumerate(names)
     )
+
+
+def phone_layout(plot: Plot, rows: int) -> Plot:
+    """``plot``, of ``rows`` rows, with each row's label above its bar (radslag.charts.phone)."""
+    return for_phone(plot, Rows(LABEL_WIDTH, RIGHT, TOP, ROW, rows))
 
 
 def axis(
@@ -129,10 +135,12 @@ def stacked_bars(
             "name": largest[0],
             "total": sum(largest[1]),
         }
+    plot = stacked_plot(rows, series)
     return Chart(
         title=title,
         description=description,
-        plot=stacked_plot(rows, series),
+        plot=plot,
+        phone=phone_layout(plot, len(rows)),
         template=TEMPLATE,
         table=Table.of(
             title,
@@ -179,6 +187,7 @@ def share_bars(
     def cell(count: int, total: int) -> str:
         return f"{count} ({number(count / total * 100 if total else 0)} %)"
 
+    plot = share_plot(rows, series)
     return Chart(
         title=title,
         description=_(
@@ -186,7 +195,8 @@ def share_bars(
             "%(series)s."
         )
         % {"count": len(rows), "series": ", ".join(part.label for part in series)},
-        plot=share_plot(rows, series),
+        plot=plot,
+        phone=phone_layout(plot, len(rows)),
         template=TEMPLATE,
         table=Table.of(
             title,
@@ -268,6 +278,7 @@ def level_bars(
         ]
 
     own, median, quartiles = legend
+    plot = level_plot(rows, maximum)
     return Chart(
         title=title,
         description=_(
@@ -275,7 +286,8 @@ def level_bars(
             "med jämförelsegruppens median och kvartiler."
         )
         % {"maximum": maximum, "count": len(rows)},
-        plot=level_plot(rows, maximum),
+        plot=plot,
+        phone=phone_layout(plot, len(rows)),
         template=TEMPLATE,
         table=Table.of(
             title,

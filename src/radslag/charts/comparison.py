@@ -15,6 +15,7 @@ from radslag.charts.bars import (
     axis,
     height,
     middle,
+    phone_layout,
     row_labels,
     value_scale,
 )
@@ -85,10 +86,12 @@ def comparison_bars(rows: Sequence[PairRow], title: str, names: tuple[str, str])
             "first": number(widest.first, 1),
             "second": number(widest.second, 1),
         }
+    plot = comparison_plot(rows, names)
     return Chart(
         title=title,
         description=description,
-        plot=comparison_plot(rows, names),
+        plot=plot,
+        phone=phone_layout(plot, len(rows)),
         template="charts/svg/plot.svg",
         table=Table.of(
             title,

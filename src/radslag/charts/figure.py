@@ -83,7 +83,8 @@ class Chart:
     """One chart: what it draws (``plot``, through ``template``), what it is and its numbers.
 
     ``str(chart)`` and ``{{ chart }}`` give the whole figure; ``chart.svg`` the image alone,
-    for a page that lays out the legend and table itself (the map beside its legend).
+    for a page that lays out the legend and table itself (the map beside its legend). A chart
+    with a ``phone`` plot carries both images; the style sheet shows one by the screen's width.
     """
 
     title: str
@@ -98,6 +99,8 @@ class Chart:
     table_below: bool = False  # the page's own table of the same numbers follows
     css_class: str = ""
     key: str = ""
+    # The plot laid out for a phone (radslag.charts.phone); the page shows one by its width.
+    phone: object | None = None
 
     @property
     def id(self) -> str:
@@ -108,7 +111,15 @@ class Chart:
         return dataclasses.replace(self, **options)  # type: ignore[arg-type]
 
     def svg(self) -> SafeString:
-        return mark_safe(render_to_string(self.template, {"chart": self, "plot": self.plot}))
+        context = {"chart": self, "plot": self.plot, "layout": "chart-wide" if self.phone else ""}
+        return mark_safe(render_to_string(self.template, context))
+
+    def phone_svg(self) -> SafeString:
+        """The image in its phone layout, with ids of its own; empty without one."""
+        if self.phone is None:
+            return mark_safe("")
+        context = {"chart": self, "plot": self.phone, "layout": "chart-phone", "suffix": "-phone"}
+        return mark_safe(render_to_string(self.template, context))
 
     def __html__(self) -> str:
         return render_to_string("charts/figure.html", {"chart": self})

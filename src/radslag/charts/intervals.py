@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from radslag.charts import palette
 from radslag.charts.bars import WIDTH, axis, height, middle, row_labels, value_scale
+from radslag.charts.bars import phone_layout as rows_for_phone
 from radslag.charts.figure import Chart, Swatch, Table
 from radslag.charts.marks import Dot, Plot, Rule
 from radslag.charts.scales import nice_ticks, number, span
@@ -91,10 +92,12 @@ def interval_chart(
             "high": number(top.high, decimals),
         }
     estimate, interval = legend
+    plot = interval_plot(rows, domain=domain, decimals=decimals)
     return Chart(
         title=title,
         description=description,
-        plot=interval_plot(rows, domain=domain, decimals=decimals),
+        plot=plot,
+        phone=rows_for_phone(plot, len(rows)),
         template="charts/svg/plot.svg",
         table=Table.of(
             title,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from radslag.charts import palette
 from radslag.charts.figure import Chart, Table
 from radslag.charts.marks import Dot, Label, Path, Plot, Rule
+from radslag.charts.phone import Years, for_phone
 from radslag.charts.scales import Scale, nice_ticks, number
 
 WIDTH, HEIGHT = 480, 220
@@ -95,10 +96,12 @@ def line_chart(
     if not points:
         return None
     points = sorted(points)
+    plot = line_plot(points, domain=domain, decimals=decimals, every_year=every_year)
     return Chart(
         title=title,
         description=describe(points, decimals, unit),
-        plot=line_plot(points, domain=domain, decimals=decimals, every_year=every_year),
+        plot=plot,
+        phone=for_phone(plot, Years(LEFT, RIGHT)),
         template="charts/svg/plot.svg",
         table=Table.of(
             title,
