@@ -66,7 +66,7 @@ def _rows(plot: Plot, rows: Rows) -> Plot:
         index = int((value - rows.top) // rows.row)
         return value + min(index + 1, rows.count) * LABEL_HEIGHT
 
-    def row_top(value: float) -> float:
+    def label_baseline(value: float) -> float:
         index = min(int((value - rows.top) // rows.row), rows.count - 1)
         return rows.top + index * (rows.row + LABEL_HEIGHT) + LABEL_HEIGHT - 4
 
@@ -78,7 +78,7 @@ def _rows(plot: Plot, rows: Rows) -> Plot:
                 dataclasses.replace(
                     label,
                     x=MARGIN,
-                    y=row_top(label.y),
+                    y=label_baseline(label.y),
                     text=_shortened(name),
                     anchor="start",
                     title=name if len(name) > LABEL_CHARACTERS else "",
