@@ -93,3 +93,24 @@ def test_the_scoring_pages_pass_axe(
         found += violations(page)
 
     assert found == []
+
+
+def test_no_criterion_label_breaks_before_its_colon_on_a_phone(
+    phone: Page, example_site: ExampleSite, scoring_round: Round
+) -> None:
+    sign_in(phone, example_site, "ledamot")
+    phone.goto(example_site(f"/radet/omgangar/{scoring_round.pk}/poangsatt/"))
+
+    # A label whose last two characters (the word's end and the colon) lie on two lines.
+    broken = phone.evaluate(
+        """() => [...document.querySelectorAll('.score-row label')].filter(label => {
+            const text = label.firstChild;
+            const range = document.createRange();
+            range.setStart(text, text.length - 2);
+            range.setEnd(text, text.length);
+            const boxes = [...range.getClientRects()];
+            return new Set(boxes.map(box => Math.round(box.top))).size > 1;
+        }).map(label => label.textContent)"""
+    )
+    assert phone.locator(".score-row label").count() > 0
+    assert broken == []
