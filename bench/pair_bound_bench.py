@@ -51,6 +51,7 @@ from bench.pair_design_bench import (
     draw_pairs,
     run_round,
     run_single_threaded,
+    true_strengths,
 )
 from radslag.decide.rankings.bradley_terry import PairwiseFit
 from radslag.decide.validation import FloatArray, IntArray
@@ -204,7 +205,7 @@ def best_design(truth: Truth) -> tuple[FloatArray, float, str]:
 
 def round_truth(n: int, spread: float, seed: int) -> Truth:
     """The same truth as the grid's round for this cell and seed."""
-    return Truth(np.random.default_rng([seed, n, round(spread * 100)]).normal(0.0, spread, n))
+    return Truth(true_strengths(n, spread, seed))
 
 
 def oracle_ratio(task: tuple[int, float, int]) -> tuple[float, str]:

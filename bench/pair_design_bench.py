@@ -219,7 +219,7 @@ def run_round(
     voters' answers), given the latest fit (None before the first vote): ``pair_bound_bench``
     and ``pair_reaction_bench`` run their yardsticks through it.
     """
-    truth = np.random.default_rng([seed, n, round(spread * 100)]).normal(0.0, spread, n)
+    truth = true_strengths(n, spread, seed)
     rng = np.random.default_rng([seed, n, round(spread * 100), len(method)])
     true_top = set(np.argsort(-truth)[:TOP_K].tolist())
     budget = votes_per_item * n
@@ -264,6 +264,11 @@ def run_round(
         tau_at_budget=float(taus[-1]),
         precision_at_budget=float(precisions[-1]),
     )
+
+
+def true_strengths(n: int, spread: float, seed: int) -> FloatArray:
+    """The round's true log-strengths: they depend on the cell and the seed only."""
+    return np.random.default_rng([seed, n, round(spread * 100)]).normal(0.0, spread, n)
 
 
 def _answers(

@@ -43,6 +43,7 @@ from bench.pair_design_bench import (
     draw_pairs,
     run_round,
     run_single_threaded,
+    true_strengths,
 )
 from radslag.decide.rankings.bradley_terry import PairwiseFit
 from radslag.decide.validation import FloatArray, IntArray
@@ -110,8 +111,7 @@ def simulate(task: tuple[int, float, int, str]) -> int | None:
     n, spread, seed, method = task
     source: PairSource | None = None
     if method == SEES_ERRORS:
-        truth = np.random.default_rng([seed, n, round(spread * 100)]).normal(0.0, spread, n)
-        source = sees_errors(truth)
+        source = sees_errors(true_strengths(n, spread, seed))
     elif method == POSTERIOR:
         source = posterior_draws(n)
     return run_round(n, spread, seed, method, Settings(), EXTENDED_VOTES_PER_ITEM, source).tau

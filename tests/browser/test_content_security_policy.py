@@ -33,6 +33,12 @@ def _paths(site: ExampleSite) -> list[str]:
     ]
 
 
+def _visit_every_page(page: Page, site: ExampleSite) -> None:
+    for path in _paths(site):
+        page.goto(site(path))
+        page.wait_for_load_state("networkidle")
+
+
 def test_no_page_has_anything_refused_by_the_policy(page: Page, example_site: ExampleSite) -> None:
     refused: list[str] = []
 
@@ -41,9 +47,7 @@ def test_no_page_has_anything_refused_by_the_policy(page: Page, example_site: Ex
             refused.append(f"{page.url}: {message.text}")
 
     page.on("console", listen)
-    for path in _paths(example_site):
-        page.goto(example_site(path))
-        page.wait_for_load_state("networkidle")
+    _visit_every_page(page, example_site)
 
     assert refused == []
 
@@ -58,9 +62,7 @@ def test_no_page_asks_for_a_file_that_is_missing(page: Page, example_site: Examp
             missing.append(f"{response.status} {response.url}")
 
     page.on("response", listen)
-    for path in _paths(example_site):
-        page.goto(example_site(path))
-        page.wait_for_load_state("networkidle")
+    _visit_every_page(page, example_site)
 
     assert missing == []
 

@@ -160,13 +160,16 @@ def test_the_pairs_run_out_when_a_session_has_voted_on_every_one(
     assert "Du har röstat på alla par." in client.get(f"/radet/delta/{token}/").content.decode()
 
 
+def _representative_of(code: str) -> User:
+    representative = User.objects.create_user("rut")
+    Membership.objects.create(person=representative, role=Role.REPRESENTATIVE, municipality_id=code)
+    return representative
+
+
 def test_a_representative_makes_links_only_for_their_own_municipality(
     client: Client, round_: Round
 ) -> None:
-    representative = User.objects.create_user("rut")
-    Membership.objects.create(
-        person=representative, role=Role.REPRESENTATIVE, municipality_id="1715"
-    )
+    representative = _representative_of("1715")
     client.force_login(representative)
 
     forged = client.post(f"/radet/omgangar/{round_.pk}/lank/", {"municipality": "2062"})
@@ -180,10 +183,7 @@ def test_a_representative_makes_links_only_for_their_own_municipality(
 def test_the_links_section_speaks_of_one_municipality_or_of_all_whoever_may_make_them(
     client: Client, round_: Round
 ) -> None:
-    representative = User.objects.create_user("rut")
-    Membership.objects.create(
-        person=representative, role=Role.REPRESENTATIVE, municipality_id="1715"
-    )
+    representative = _representative_of("1715")
     convener = User.objects.create_user("sam")
     Membership.objects.create(person=convener, role=Role.CONVENER)
 

@@ -12,7 +12,7 @@ from radslag.charts import palette
 from radslag.charts.figure import Chart, Swatch, Table
 from radslag.charts.marks import Box, Label, Plot, Rule
 from radslag.charts.phone import Rows, for_phone
-from radslag.charts.scales import Scale, number, span
+from radslag.charts.scales import Scale, number, shortened, span
 
 WIDTH = 640
 LABEL_WIDTH = 260
@@ -58,15 +58,13 @@ def value_scale(low: float, high: float, clip: bool = False) -> Scale:
     return Scale(low, high, LABEL_WIDTH, WIDTH - RIGHT, clip)
 
 
-def shortened(name: str) -> str:
-    return name if len(name) <= LABEL_CHARACTERS else name[: LABEL_CHARACTERS - 1].rstrip() + "…"
-
-
 def row_labels(names: Sequence[str]) -> tuple[Label, ...]:
     """Row labels, shortened to fit beside the bars; the full name is the label's title and
     stands in the table alternative."""
     return tuple(
-        Label(LABEL_WIDTH - 8, middle(index) + 4, shortened(name), "end", title=name)
+        Label(
+            LABEL_WIDTH - 8, middle(index) + 4, shortened(name, LABEL_CHARACTERS), "end", title=name
+        )
         for index, name in enumerate(names)
     )
 

@@ -111,14 +111,18 @@ class Chart:
         return dataclasses.replace(self, **options)  # type: ignore[arg-type]
 
     def svg(self) -> SafeString:
-        context = {"chart": self, "plot": self.plot, "layout": "chart-wide" if self.phone else ""}
-        return mark_safe(render_to_string(self.template, context))
+        return self._image(self.plot, "chart-wide" if self.phone else "", "")
 
     def phone_svg(self) -> SafeString:
         """The image in its phone layout, with ids of its own; empty without one."""
-        if self.phone is None:
-            return mark_safe("")
-        context = {"chart": self, "plot": self.phone, "layout": "chart-phone", "suffix": "-phone"}
+        return (
+            mark_safe("")
+            if self.phone is None
+            else self._image(self.phone, "chart-phone", "-phone")
+        )
+
+    def _image(self, plot: object, layout: str, suffix: str) -> SafeString:
+        context = {"chart": self, "plot": plot, "layout": layout, "suffix": suffix}
         return mark_safe(render_to_string(self.template, context))
 
     def __html__(self) -> str:

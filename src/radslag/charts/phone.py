@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from radslag.charts.marks import Box, Path, Plot, Rule
+from radslag.charts.scales import shortened
 
 Map = Callable[[float], float]
 
@@ -79,7 +80,7 @@ def _rows(plot: Plot, rows: Rows) -> Plot:
                     label,
                     x=MARGIN,
                     y=label_baseline(label.y),
-                    text=_shortened(name),
+                    text=shortened(name, LABEL_CHARACTERS),
                     anchor="start",
                     title=name if len(name) > LABEL_CHARACTERS else "",
                 )
@@ -140,12 +141,6 @@ def _years(plot: Plot, years: Years) -> Plot:
         dots=tuple(dataclasses.replace(dot, x=x(dot.x)) for dot in plot.dots),
         labels=tuple(dataclasses.replace(label, x=x(label.x)) for label in plot.labels),
     )
-
-
-def _shortened(name: str) -> str:
-    if len(name) <= LABEL_CHARACTERS:
-        return name
-    return name[: LABEL_CHARACTERS - 1].rstrip() + "…"
 
 
 def _rule(rule: Rule, x: Map, y: Map) -> Rule:

@@ -26,6 +26,11 @@ class Scale:
         return self.start + (value - self.low) / span * (self.end - self.start)
 
 
+def shortened(name: str, limit: int) -> str:
+    """``name`` cut to ``limit`` characters, the last an ellipsis, when it is longer."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
 def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
     """About ``count`` round steps (1, 2, 2.5 or 5 times a power of ten) covering low..high."""
     if high <= low:
