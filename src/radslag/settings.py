@@ -157,7 +157,8 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Who runs this installation (named as controller on the privacy page and behind the
 # accessibility statement) and the function address for feedback and requests about data.
-RADSLAG_OPERATOR = env_str("RADSLAG_OPERATOR") or "AI Sweden och Sveriges Kommuner och Regioner"
+# Unset, the pages name the council's conveners in the reader's language.
+RADSLAG_OPERATOR = env_str("RADSLAG_OPERATOR") or ""
 RADSLAG_CONTACT_EMAIL = env_str("RADSLAG_CONTACT_EMAIL") or ""
 
 # How long personal data that has served its purpose is kept before `radslag apply-retention`

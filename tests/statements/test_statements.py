@@ -105,6 +105,28 @@ def test_without_a_contact_address_the_statements_say_so_and_the_deploy_check_wa
     assert "radslag.W001" in warnings
 
 
+def test_the_default_operator_is_named_in_the_readers_language(
+    client: Client, settings: Any
+) -> None:
+    settings.RADSLAG_OPERATOR = ""
+
+    swedish = client.get("/om/personuppgifter/").content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.get("/om/personuppgifter/").content.decode()
+
+    assert "AI Sweden och Sveriges Kommuner och Regioner är personuppgiftsansvarig" in swedish
+    assert "personal data in Rådslag is AI Sweden and the Swedish Association of Local" in english
+
+
+def test_a_configured_operator_is_named_as_written(client: Client, settings: Any) -> None:
+    settings.RADSLAG_OPERATOR = "Exempelkommunernas förbund"
+    client.cookies["django_language"] = "en"
+
+    assert "Rådslag is run by Exempelkommunernas förbund." in (
+        client.get("/om/tillganglighet/").content.decode()
+    )
+
+
 def test_every_page_links_to_both_statements(client: Client) -> None:
     page = client.get("/").content.decode()
 

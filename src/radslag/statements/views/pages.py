@@ -5,13 +5,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from radslag.statements.accessibility import EVALUATION, KNOWN_GAPS, STATUS
 from radslag.statements.inventory import inventory
 
 
 def _operator() -> dict[str, str]:
-    return {"operator": settings.RADSLAG_OPERATOR, "contact_email": settings.RADSLAG_CONTACT_EMAIL}
+    operator = settings.RADSLAG_OPERATOR or _("AI Sweden och Sveriges Kommuner och Regioner")
+    return {"operator": operator, "contact_email": settings.RADSLAG_CONTACT_EMAIL}
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:
