@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from radslag.register.aiact import (
     GENERAL_APPLICATION,
@@ -98,6 +99,17 @@ def test_each_annex_iii_area_without_exemption_is_high_risk(key: str) -> None:
 )
 def test_the_reasoning_names_the_annex_iii_point(key: str, point: str) -> None:
     assert classify({key: True}).steps[0].reference == point
+
+
+def test_every_legal_reference_reads_in_english_as_the_regulations_english_text_cites_it() -> None:
+    with translation.override("en"):
+        references = [str(q.reference) for q in QUESTIONS]
+        references += [str(o.reference) for o in classify({"genererar_innehall": True}).obligations]
+
+    assert all(reference.startswith(("Art. ", "Annex III, point ")) for reference in references)
+    assert "Art. 5(1)(c)" in references
+    assert "Annex III, point 3(b)–(c)" in references
+    assert "Art. 50(2) and 50(4)" in references
 
 
 def test_a_public_authority_using_high_risk_ai_owes_fria_registration_and_explanation() -> None:

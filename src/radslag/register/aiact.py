@@ -48,14 +48,14 @@ class Group(StrEnum):
 class Question:
     key: str
     group: Group
-    reference: str
+    reference: str | Promise
     text: str | Promise
 
 
 @dataclass(frozen=True)
 class Obligation:
     key: str
-    reference: str
+    reference: str | Promise
     text: str | Promise
     applies_from: date
 
@@ -64,7 +64,7 @@ class Obligation:
 class Step:
     """One line of the reasoning: which answer (or absence of answers) did what."""
 
-    reference: str
+    reference: str | Promise
     text: str | Promise
     question: Question | None = None
 
@@ -76,7 +76,7 @@ class Classification:
     obligations: tuple[Obligation, ...]
 
 
-def _q(key: str, group: Group, reference: str, text: str | Promise) -> Question:
+def _q(key: str, group: Group, reference: str | Promise, text: str | Promise) -> Question:
     return Question(key, group, reference, text)
 
 
@@ -85,7 +85,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "manipulation",
         Group.PROHIBITED,
-        "art. 5.1 a",
+        _("art. 5.1 a"),
         _(
             "Använder systemet undermedvetna, manipulativa eller vilseledande tekniker som "
             "väsentligt snedvrider människors beteende och kan orsaka betydande skada?"
@@ -94,7 +94,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "utnyttjar_sarbarhet",
         Group.PROHIBITED,
-        "art. 5.1 b",
+        _("art. 5.1 b"),
         _(
             "Utnyttjar systemet människors sårbarhet på grund av ålder, funktionsnedsättning "
             "eller social eller ekonomisk situation, så att deras beteende snedvrids och de kan "
@@ -104,7 +104,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "social_poangsattning",
         Group.PROHIBITED,
-        "art. 5.1 c",
+        _("art. 5.1 c"),
         _(
             "Poängsätter systemet människor utifrån socialt beteende eller personliga "
             "egenskaper, så att de behandlas sämre i sammanhang som inte hör ihop med uppgifterna "
@@ -114,7 +114,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "brottsprognos",
         Group.PROHIBITED,
-        "art. 5.1 d",
+        _("art. 5.1 d"),
         _(
             "Bedömer systemet risken att en person begår brott enbart utifrån profilering "
             "eller personlighetsdrag?"
@@ -123,7 +123,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "ansiktsdatabas",
         Group.PROHIBITED,
-        "art. 5.1 e",
+        _("art. 5.1 e"),
         _(
             "Bygger systemet upp databaser för ansiktsigenkänning genom oriktad insamling av "
             "ansiktsbilder från internet eller kameraövervakning?"
@@ -132,7 +132,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "kanslor_arbete_skola",
         Group.PROHIBITED,
-        "art. 5.1 f",
+        _("art. 5.1 f"),
         _(
             "Tolkar systemet människors känslor på arbetsplatsen eller i skolan, av andra skäl "
             "än medicinska eller säkerhetsskäl?"
@@ -141,7 +141,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "biometrisk_kategorisering",
         Group.PROHIBITED,
-        "art. 5.1 g",
+        _("art. 5.1 g"),
         _(
             "Kategoriserar systemet människor utifrån biometriska uppgifter för att sluta sig "
             "till etniskt ursprung, politiska åsikter, fackligt medlemskap, religion, sexualliv "
@@ -151,7 +151,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "realtid_biometri",
         Group.PROHIBITED,
-        "art. 5.1 h",
+        _("art. 5.1 h"),
         _(
             "Identifierar systemet människor biometriskt, i realtid och på distans, på allmän "
             "plats i brottsbekämpande syfte?"
@@ -161,7 +161,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "biometri",
         Group.HIGH_RISK,
-        "bilaga III punkt 1",
+        _("bilaga III punkt 1"),
         _(
             "Används systemet för biometrisk identifiering på distans, biometrisk "
             "kategorisering eller känsloigenkänning (utanför arbetsplats och skola)?"
@@ -170,7 +170,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "kritisk_infrastruktur",
         Group.HIGH_RISK,
-        "bilaga III punkt 2",
+        _("bilaga III punkt 2"),
         _(
             "Är systemet en säkerhetskomponent i styrningen eller driften av kritisk "
             "infrastruktur: vägtrafik, vatten, gas, värme, el eller kritisk digital "
@@ -180,7 +180,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "utbildning_antagning",
         Group.HIGH_RISK,
-        "bilaga III punkt 3 a",
+        _("bilaga III punkt 3 a"),
         _(
             "Avgör systemet tillträde eller antagning till utbildning, eller placerar det "
             "barn och elever i förskolor och skolor?"
@@ -189,7 +189,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "utbildning_bedomning",
         Group.HIGH_RISK,
-        "bilaga III punkt 3 b–c",
+        _("bilaga III punkt 3 b–c"),
         _(
             "Bedömer systemet elevers studieresultat, styr det deras lärande eller avgör det "
             "vilken utbildningsnivå en elev ska få?"
@@ -198,13 +198,13 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "provovervakning",
         Group.HIGH_RISK,
-        "bilaga III punkt 3 d",
+        _("bilaga III punkt 3 d"),
         _("Övervakar systemet elever för att upptäcka otillåtet beteende vid prov?"),
     ),
     _q(
         "rekrytering",
         Group.HIGH_RISK,
-        "bilaga III punkt 4 a",
+        _("bilaga III punkt 4 a"),
         _(
             "Används systemet vid rekrytering: för att rikta platsannonser, sålla ansökningar "
             "eller bedöma sökande?"
@@ -213,7 +213,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "arbetsledning",
         Group.HIGH_RISK,
-        "bilaga III punkt 4 b",
+        _("bilaga III punkt 4 b"),
         _(
             "Fattar eller stöder systemet beslut om anställningsvillkor, befordran eller "
             "uppsägning, fördelar det arbetsuppgifter utifrån anställdas beteende eller "
@@ -223,7 +223,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "offentliga_formaner",
         Group.HIGH_RISK,
-        "bilaga III punkt 5 a",
+        _("bilaga III punkt 5 a"),
         _(
             "Bedömer systemet om människor har rätt till offentliga förmåner och tjänster "
             "(till exempel ekonomiskt bistånd, bistånd enligt socialtjänstlagen eller vård), "
@@ -233,7 +233,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "nodsamtal",
         Group.HIGH_RISK,
-        "bilaga III punkt 5 d",
+        _("bilaga III punkt 5 d"),
         _(
             "Bedömer eller sorterar systemet nödsamtal, prioriterar det utryckningar av polis, "
             "räddningstjänst eller ambulans, eller triagerar det patienter i akut vård?"
@@ -243,7 +243,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "snav_uppgift",
         Group.EXEMPTION,
-        "art. 6.3 a",
+        _("art. 6.3 a"),
         _(
             "Utför systemet bara en snäv processuell uppgift, till exempel att sortera inkomna "
             "handlingar efter typ?"
@@ -252,7 +252,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "forbattrar_manskligt_arbete",
         Group.EXEMPTION,
-        "art. 6.3 b",
+        _("art. 6.3 b"),
         _(
             "Förbättrar systemet bara resultatet av ett redan avslutat mänskligt arbete, till "
             "exempel genom att språkgranska ett färdigt beslut?"
@@ -261,7 +261,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "upptacker_monster",
         Group.EXEMPTION,
-        "art. 6.3 c",
+        _("art. 6.3 c"),
         _(
             "Upptäcker systemet bara beslutsmönster eller avvikelser från tidigare mönster, "
             "utan att ersätta eller påverka den mänskliga bedömningen utan ordentlig mänsklig "
@@ -271,7 +271,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "forberedande",
         Group.EXEMPTION,
-        "art. 6.3 d",
+        _("art. 6.3 d"),
         _(
             "Utför systemet bara en förberedande uppgift inför en bedömning, till exempel att "
             "sammanställa underlag?"
@@ -281,7 +281,7 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "profilering",
         Group.PROFILING,
-        "art. 6.3 fjärde stycket",
+        _("art. 6.3 fjärde stycket"),
         _(
             "Profilerar systemet människor, det vill säga bedömer det automatiskt personliga "
             "egenskaper som arbetsprestation, ekonomi, hälsa, beteende eller vistelseort?"
@@ -291,13 +291,13 @@ QUESTIONS: tuple[Question, ...] = (
     _q(
         "interagerar",
         Group.TRANSPARENCY,
-        "art. 50.1",
+        _("art. 50.1"),
         _("Samtalar systemet direkt med människor, till exempel som chattbot eller röstassistent?"),
     ),
     _q(
         "genererar_innehall",
         Group.TRANSPARENCY,
-        "art. 50.2 och 50.4",
+        _("art. 50.2 och 50.4"),
         _("Skapar systemet text, bild, ljud eller video som publiceras eller visas för människor?"),
     ),
 )
@@ -317,25 +317,25 @@ def questions_in(group: Group) -> tuple[Question, ...]:
     return tuple(question for question in QUESTIONS if question.group == group)
 
 
-def _o(key: str, reference: str, text: str | Promise, applies_from: date) -> Obligation:
+def _o(key: str, reference: str | Promise, text: str | Promise, applies_from: date) -> Obligation:
     return Obligation(key, reference, text, applies_from)
 
 
 STOP_USE = _o(
     "art5",
-    "art. 5",
+    _("art. 5"),
     _("Förbjuden AI-praktik: systemet får inte användas."),
     PROHIBITIONS_APPLY,
 )
 AI_LITERACY = _o(
     "art4",
-    "art. 4",
+    _("art. 4"),
     _("AI-kunnighet: de som använder systemet ska ha tillräcklig kunskap om AI."),
     PROHIBITIONS_APPLY,
 )
 DEPLOYER_DUTIES = _o(
     "art26",
-    "art. 26",
+    _("art. 26"),
     _(
         "Användarens skyldigheter: använd systemet enligt bruksanvisningen, låt kompetenta "
         "personer utöva mänsklig tillsyn, se till att indata är relevanta, övervaka driften och "
@@ -346,7 +346,7 @@ DEPLOYER_DUTIES = _o(
 )
 INFORM_WORKERS = _o(
     "art26.7",
-    "art. 26.7",
+    _("art. 26.7"),
     _(
         "Informera arbetstagarnas företrädare och de anställda som berörs innan systemet tas "
         "i bruk på arbetsplatsen."
@@ -355,7 +355,7 @@ INFORM_WORKERS = _o(
 )
 FRIA = _o(
     "art27",
-    "art. 27",
+    _("art. 27"),
     _(
         "Konsekvensbedömning avseende grundläggande rättigheter (FRIA) innan systemet tas i "
         "bruk, och anmälan av resultatet till marknadskontrollmyndigheten."
@@ -364,7 +364,7 @@ FRIA = _o(
 )
 REGISTRATION = _o(
     "art49",
-    "art. 49.3",
+    _("art. 49.3"),
     _(
         "Registrering: som offentlig myndighet registrerar kommunen användningen i EU:s "
         "databas innan systemet tas i bruk."
@@ -373,7 +373,7 @@ REGISTRATION = _o(
 )
 EXPLANATION = _o(
     "art86",
-    "art. 86",
+    _("art. 86"),
     _(
         "Rätt till förklaring: den som berörs av ett beslut som bygger på systemets resultat "
         "har rätt till en tydlig förklaring."
@@ -382,7 +382,7 @@ EXPLANATION = _o(
 )
 DOCUMENT_EXEMPTION = _o(
     "art6.4",
-    "art. 6.4 och 49.2",
+    _("art. 6.4 och 49.2"),
     _(
         "Bedömningen att systemet inte är högrisk ska dokumenteras och systemet registreras i "
         "EU:s databas av leverantören; begär dokumentationen och spara den."
@@ -391,13 +391,13 @@ DOCUMENT_EXEMPTION = _o(
 )
 DISCLOSE_INTERACTION = _o(
     "art50.1",
-    "art. 50.1",
+    _("art. 50.1"),
     _("Människor ska få veta att de samtalar med ett AI-system."),
     GENERAL_APPLICATION,
 )
 LABEL_CONTENT = _o(
     "art50.4",
-    "art. 50.2 och 50.4",
+    _("art. 50.2 och 50.4"),
     _(
         "AI-genererat innehåll ska vara märkt; text som publiceras för att informera "
         "allmänheten ska anges vara AI-genererad, om inte en människa granskat den och "
@@ -481,7 +481,7 @@ def classify(answers: Mapping[str, object]) -> Classification:
         if not annex:
             steps_list.append(
                 Step(
-                    "art. 95",
+                    _("art. 95"),
                     _(
                         "Inget svar pekar på förbjuden praktik, hög risk eller transparenskrav; "
                         "frivilliga uppförandekoder kan tillämpas."

@@ -181,7 +181,7 @@ class UseCaseForm(_ModelForm):
         for question in aiact.QUESTIONS:
             self.fields[answer_field(question)] = forms.BooleanField(
                 label=str(question.text),
-                help_text=question.reference,
+                help_text=str(question.reference),
                 required=False,
                 initial=answers.get(question.key) is True,
             )
