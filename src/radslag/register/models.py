@@ -318,12 +318,12 @@ class UseCase(models.Model):
 
     @property
     def text_language(self) -> str:
-        """The language of the case's own texts where it is not the page's: PSTW writes English.
+        """The language of the case's own texts: PSTW writes English, municipalities Swedish.
 
-        Pages mark those texts with ``lang``, so a screen reader reads them with English
-        pronunciation and a browser offers to translate them.
+        Pages in another language mark those texts with ``lang``, so a screen reader reads them
+        with the right pronunciation and a browser offers to translate them.
         """
-        return "en" if self.source == Source.PSTW else ""
+        return "en" if self.source == Source.PSTW else "sv"
 
     @property
     def organisation_display(self) -> str:

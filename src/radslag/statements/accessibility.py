@@ -42,6 +42,17 @@ KNOWN_GAPS = (
     ),
     Gap(
         _(
+            "På de engelska sidorna är kommunernas egna texter på svenska. De är märkta som svenska"
+            " i listorna och på sidorna för behov, teman, användningsfall och initiativ, i rådets "
+            "rekommendationer och i omgångarnas alternativ och resultattabeller, men ännu inte "
+            "överallt: valen i filter och formulär, diagrammens texter, kriteriernas namn, "
+            "påståendena i rådets omgångar, nyckeltalens namn från Kolada och namn som citeras i en"
+            " mening saknar märkningen, så en skärmläsare kan läsa dem med engelskt uttal."
+        ),
+        _("Märkningen läggs till sida för sida; de sidor som har den testas automatiskt."),
+    ),
+    Gap(
+        _(
             "Filerna som går att ladda ner (Excel, CSV, JSON och RDF) är data för program och "
             "kalkylblad och har inte granskats som dokument."
         ),
