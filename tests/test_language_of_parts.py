@@ -6,7 +6,10 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
+from radslag.core.templatetags.languages import swedish
+from radslag.core.widgets import SwedishCheckboxes, SwedishSelect
 from radslag.needs.models import Need
 from radslag.register.choices import Source
 from radslag.register.models import UseCase
@@ -77,4 +80,33 @@ def test_the_accessibility_statement_names_where_the_marking_is_still_missing(
 ) -> None:
     page = _in_english(client, "/om/tillganglighet/")
 
-    assert "the names of criteria, the statements in the council&#x27;s rounds" in page
+    assert "with three exceptions: the texts in the charts" in page
+
+
+def test_choices_written_by_municipalities_are_marked_swedish_on_an_english_page() -> None:
+    choices = [("", "All themes"), (1, "Tolkning & språk")]
+    with translation.override("en"):
+        select = SwedishSelect(choices=choices).render("theme", 1)
+        boxes = SwedishCheckboxes(choices=choices[1:]).render("themes", [1])
+
+    assert '<option value="" lang' not in select
+    assert '<option value="1" selected lang="sv">Tolkning &amp; språk</option>' in select
+    assert '<span lang="sv">Tolkning &amp; språk</span>' in boxes
+
+
+def test_choices_on_a_swedish_page_are_left_as_they_are() -> None:
+    with translation.override("sv"):
+        select = SwedishSelect(choices=[(1, "Tolkning")]).render("theme", 1)
+        boxes = SwedishCheckboxes(choices=[(1, "Tolkning")]).render("themes", [1])
+
+    assert 'lang="sv"' not in select + boxes
+
+
+def test_a_name_quoted_in_a_sentence_is_escaped_and_marked_only_on_a_foreign_page() -> None:
+    with translation.override("en"):
+        english = swedish("<b>Tolkning</b>")
+    with translation.override("sv"):
+        own = swedish("<b>Tolkning</b>")
+
+    assert english == '<span lang="sv">&lt;b&gt;Tolkning&lt;/b&gt;</span>'
+    assert own == "&lt;b&gt;Tolkning&lt;/b&gt;"

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from radslag.core.areas import Area
+from radslag.core.widgets import SwedishCheckboxes, SwedishSelectMultiple
 from radslag.initiatives.models import AreaAssumption, BudgetRound, Initiative, Milestone
 from radslag.needs.models import Theme
 
@@ -37,7 +38,8 @@ class InitiativeForm(forms.ModelForm[Initiative]):
             "starts_on",
         ]
         widgets = {
-            "themes": forms.CheckboxSelectMultiple,
+            "themes": SwedishCheckboxes,
+            "needs": SwedishSelectMultiple,
             "starts_on": forms.DateInput(attrs={"type": "date"}),
             "description": forms.Textarea(attrs={"rows": 6}),
         }
@@ -126,6 +128,6 @@ class BudgetRoundForm(forms.ModelForm[BudgetRound]):
         model = BudgetRound
         fields = ["title", "budget", "weighting", "initiatives", "closes_on"]
         widgets = {
-            "initiatives": forms.CheckboxSelectMultiple,
+            "initiatives": SwedishCheckboxes,
             "closes_on": forms.DateInput(attrs={"type": "date"}),
         }

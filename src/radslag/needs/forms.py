@@ -13,6 +13,7 @@ from radslag.accounts.permissions import MunicipalAction, municipalities_for
 from radslag.core.areas import Area
 from radslag.core.idempotency import IdempotencyKeyField
 from radslag.core.text_limits import use_limit_messages
+from radslag.core.widgets import SwedishSelect
 from radslag.municipalities.models import Municipality
 from radslag.municipalities.sizeclass import SizeClass
 from radslag.needs.models import Need, Theme, tidy_text, tidy_title
@@ -137,7 +138,11 @@ class NeedFilterForm(forms.Form):
         choices=[("", _("Alla storlekar")), *SizeClass.choices],
     )
     theme = ThemeChoiceField(
-        queryset=Theme.objects.live(), required=False, label=_("Tema"), empty_label=_("Alla teman")
+        queryset=Theme.objects.live(),
+        required=False,
+        label=_("Tema"),
+        empty_label=_("Alla teman"),
+        widget=SwedishSelect,
     )
     sort = forms.ChoiceField(
         required=False,

@@ -42,14 +42,15 @@ KNOWN_GAPS = (
     ),
     Gap(
         _(
-            "På de engelska sidorna är kommunernas egna texter på svenska. De är märkta som svenska"
-            " i listorna och på sidorna för behov, teman, användningsfall och initiativ, i rådets "
-            "rekommendationer och i omgångarnas alternativ och resultattabeller, men ännu inte "
-            "överallt: valen i filter och formulär, diagrammens texter, kriteriernas namn, "
-            "påståendena i rådets omgångar, nyckeltalens namn från Kolada och namn som citeras i en"
-            " mening saknar märkningen, så en skärmläsare kan läsa dem med engelskt uttal."
+            "På de engelska sidorna är kommunernas egna texter på svenska och märkta som svenska, "
+            "så att skärmläsare läser dem rätt, med tre undantag: texterna i diagrammen (samma "
+            "uppgifter finns i tabellen under varje diagram, där de är märkta), förslagen på sidan "
+            "om en kommuns nästa steg och texten i formulärens fält medan den skrivs."
         ),
-        _("Märkningen läggs till sida för sida; de sidor som har den testas automatiskt."),
+        _(
+            "Diagrammen ritas som bilder med en gemensam språkmarkering, och förslagen sätts "
+            "samman av flera delar; båda ska märkas del för del."
+        ),
     ),
     Gap(
         _(

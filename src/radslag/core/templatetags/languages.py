@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
@@ -23,3 +23,14 @@ def written_in(language: str = MUNICIPAL_LANGUAGE) -> SafeString:
     if not language or language == get_language():
         return SafeString("")
     return format_html(' lang="{}"', language)
+
+
+@register.filter
+def swedish(text: object) -> SafeString:
+    """``text`` (written by a municipality) in a ``<span lang="sv">`` where the page is not Swedish.
+
+    For names quoted inside a translated sentence, where no element of their own holds them.
+    """
+    if get_language() == MUNICIPAL_LANGUAGE:
+        return conditional_escape(str(text))
+    return format_html('<span lang="{}">{}</span>', MUNICIPAL_LANGUAGE, text)
