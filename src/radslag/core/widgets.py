@@ -9,14 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.html import format_html
-from django.utils.translation import get_language
 
-from radslag.core.templatetags.languages import MUNICIPAL_LANGUAGE
-
-
-def _page_is_swedish() -> bool:
-    return get_language() == MUNICIPAL_LANGUAGE
+from radslag.core.languages import MUNICIPAL_LANGUAGE, marked_swedish, page_is_in
 
 
 class SwedishSelect(forms.Select):
@@ -24,7 +18,7 @@ class SwedishSelect(forms.Select):
 
     def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
         option: dict[str, Any] = super().create_option(*args, **kwargs)
-        if option["value"] not in ("", None) and not _page_is_swedish():
+        if option["value"] not in ("", None) and not page_is_in(MUNICIPAL_LANGUAGE):
             option["attrs"] = {**option["attrs"], "lang": MUNICIPAL_LANGUAGE}
         return option
 
@@ -41,8 +35,5 @@ class SwedishCheckboxes(forms.CheckboxSelectMultiple):
 
     def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
         option: dict[str, Any] = super().create_option(*args, **kwargs)
-        if not _page_is_swedish():
-            option["label"] = format_html(
-                '<span lang="{}">{}</span>', MUNICIPAL_LANGUAGE, option["label"]
-            )
+        option["label"] = marked_swedish(option["label"])
         return option

@@ -3,34 +3,26 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
+
+from radslag.core.languages import MUNICIPAL_LANGUAGE, marked_swedish, page_is_in
 
 register = template.Library()
-
-# What the municipalities write (needs, initiatives, rounds) is in Swedish.
-MUNICIPAL_LANGUAGE = "sv"
 
 
 @register.simple_tag
 def written_in(language: str = MUNICIPAL_LANGUAGE) -> SafeString:
-    """`` lang="…"`` for an element whose text is in ``language`` on a page in another one.
-
-    On a page in the text's own language it gives nothing, so a screen reader keeps the page's
-    voice and the markup stays as it was.
-    """
-    if not language or language == get_language():
+    """`` lang="…"`` for an element whose text is in ``language`` on a page in another one."""
+    if not language or page_is_in(language):
         return SafeString("")
     return format_html(' lang="{}"', language)
 
 
 @register.filter
 def swedish(text: object) -> SafeString:
-    """``text`` (written by a municipality) in a ``<span lang="sv">`` where the page is not Swedish.
+    """A municipality's ``text`` marked as Swedish where the page is not.
 
     For names quoted inside a translated sentence, where no element of their own holds them.
     """
-    if get_language() == MUNICIPAL_LANGUAGE:
-        return conditional_escape(str(text))
-    return format_html('<span lang="{}">{}</span>', MUNICIPAL_LANGUAGE, text)
+    return marked_swedish(text)
