@@ -45,7 +45,7 @@ KNOWN_GAPS = (
             "På de engelska sidorna är kommunernas egna texter på svenska och märkta som svenska, "
             "så att skärmläsare läser dem rätt, med tre undantag: texterna i diagrammen (samma "
             "uppgifter finns i tabellen under varje diagram, där de är märkta), förslagen på sidan "
-            "om en kommuns nästa steg och texten i formulärens fält medan den skrivs."
+            "om en kommuns nästa steg och formulärens fält, deras namn och texten som skrivs i dem."
         ),
         _(
             "Diagrammen ritas som bilder med en gemensam språkmarkering, och förslagen sätts "
